@@ -1,0 +1,1 @@
+"""Rasa SDK action server: thin adapters that call into bot/."""

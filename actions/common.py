@@ -1,0 +1,41 @@
+"""Helpers shared by the actions: reading the tracker, sending several messages."""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+# Intents after which the assistant did not manage to help: two in a row -> offer a human.
+MISUNDERSTOOD_INTENTS = frozenset({"nlu_fallback", "out_of_scope"})
+
+
+def latest_text(tracker: Tracker) -> str:
+    return (tracker.latest_message or {}).get("text") or ""
+
+
+def say_all(dispatcher: CollectingDispatcher, messages: Iterable[str]) -> None:
+    for message in messages:
+        dispatcher.utter_message(text=message)
+
+
+def current_session_user_intents(events: list[dict[str, Any]]) -> list[str | None]:
+    """Intents of the user's messages since the last session start, oldest first."""
+    intents: list[str | None] = []
+    for event in events:
+        if event.get("event") == "session_started":
+            intents = []
+        elif event.get("event") == "user":
+            intents.append(((event.get("parse_data") or {}).get("intent") or {}).get("name"))
+    return intents
+
+
+def misunderstood_in_a_row(events: list[dict[str, Any]]) -> int:
+    """How many of the latest user messages in a row the assistant could not help with."""
+    count = 0
+    for intent in reversed(current_session_user_intents(events)):
+        if intent not in MISUNDERSTOOD_INTENTS:
+            break
+        count += 1
+    return count

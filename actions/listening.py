@@ -1,0 +1,42 @@
+"""Listening: reformulate what the person says, and notice when the assistant fails to help."""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.common import latest_text, misunderstood_in_a_row, say_all
+from bot import replies
+from bot.ccas import current_ccas, current_national
+from bot.themes import detect_themes, merge_themes
+
+
+class ActionReflect(Action):
+    def name(self) -> str:
+        return "action_reflect"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        known = tracker.get_slot("themes") or []
+        found = detect_themes(latest_text(tracker))
+        today = dt.datetime.now(current_ccas().timezone).date()
+        say_all(dispatcher, replies.reflection(found, known, current_national(), today))
+        merged = merge_themes(known, found)
+        return [SlotSet("themes", merged)] if merged != known else []
+
+
+class ActionTrackMisunderstanding(Action):
+    """Counts the messages in a row the assistant could not help with: once, or twice and more."""
+
+    def name(self) -> str:
+        return "action_track_misunderstanding"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        count = misunderstood_in_a_row(tracker.events)
+        return [SlotSet("misunderstanding", "twice" if count >= 2 else "once")]

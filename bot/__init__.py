@@ -1,0 +1,1 @@
+"""Logic of the CCAS budget assistant that does not depend on Rasa."""

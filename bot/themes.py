@@ -1,0 +1,90 @@
+"""Themes a person raises (rent, energy, bank...), found by keywords in what they write.
+
+Keywords rather than a classifier: the themes are kept for the counsellor, so they must be
+explainable, and a person often raises several in one message.
+"""
+from __future__ import annotations
+
+import re
+
+from bot.textnorm import normalize
+
+# Order matters only for display: the first theme found in a message leads the reformulation.
+THEMES: tuple[str, ...] = (
+    "housing", "energy", "bank", "credit", "job_loss", "separation", "bereavement",
+    "health", "taxes", "food",
+)
+
+_KEYWORDS: dict[str, tuple[str, ...]] = {
+    "housing": (
+        r"loyers?", r"proprio\w*", r"proprietaire", r"bailleur", r"expuls\w*", r"logements?",
+        r"apparts?", r"appartement", r"hlm", r"office hlm", r"quittance", r"charges locatives",
+        r"commandement de payer", r"locataire", r"maison", r"apl", r"credit immobilier",
+    ),
+    "energy": (
+        r"electricite", r"edf", r"engie", r"geg", r"gaz", r"chauffage", r"energie",
+        r"compteur", r"linky", r"fioul", r"totalenergies", r"coupure", r"(?:coupe|couper) le courant",
+        r"plus de courant", r"factures? d eau", r"l eau", r"cheque energie", r"se chauffer",
+    ),
+    "bank": (
+        r"banques?", r"decouverts?", r"agios", r"frais bancaires", r"interdit bancaire",
+        r"compte bancaire", r"compte en banque", r"mon compte", r"le compte", r"carte bleue",
+        r"carte bancaire", r"cb bloquee", r"rejets?", r"prelevements? rejetes?", r"cheques? sans provision",
+        r"dans le rouge", r"a decouvert", r"banque de france", r"fichee?",
+    ),
+    "credit": (
+        r"credits?", r"pret\b", r"prets", r"emprunts?", r"revolving", r"mensualites?",
+        r"rembourse\w*", r"dettes?", r"endette\w*", r"huissier", r"commissaire de justice",
+        r"recouvrement", r"creanciers?", r"cofidis", r"sofinco", r"cetelem", r"oney", r"floa",
+        r"franfinance", r"younited", r"paiement en (?:3|4|plusieurs) fois", r"klarna",
+    ),
+    "job_loss": (
+        r"chomage", r"chomeur", r"chomeuse", r"licenci\w*", r"france travail", r"pole emploi",
+        r"perdu (?:mon|son|mon|le) (?:emploi|travail|boulot|job|poste)", r"plus de (?:travail|boulot|job)",
+        r"fin de (?:contrat|cdd|mission)", r"rupture conventionnelle", r"sans emploi",
+        r"cherche du (?:travail|boulot)", r"au rsa", r"interim",
+    ),
+    "separation": (
+        r"separ\w*", r"divorc\w*", r"mon ex", r"ma ex", r"rupture(?! conventionnelle)",
+        r"m a quittee?", r"est partie?", r"pension alimentaire", r"garde des enfants",
+        r"garde alternee", r"parent isole", r"seule? avec (?:les|mes|\d|deux|trois) (?:enfants|gosses|petits)",
+    ),
+    "bereavement": (
+        r"deces", r"decede\w*", r"mort de", r"veuf", r"veuve", r"deuil", r"enterrement", r"obseques",
+    ),
+    "health": (
+        r"malad\w*", r"hopital", r"hospitalis\w*", r"arret maladie", r"cancer", r"handicap\w*",
+        r"invalidite", r"medic\w*", r"sante", r"operation", r"accident", r"depression",
+        r"soins", r"mutuelle",
+    ),
+    "taxes": (
+        r"impots?", r"taxe fonciere", r"taxe d habitation", r"tresor public", r"finances publiques",
+        r"amendes?", r"redressement", r"urssaf", r"fisc", r"avis d imposition", r"trop percu",
+    ),
+    "food": (
+        r"manger", r"nourri\w*", r"nourriture", r"courses", r"frigo", r"banque alimentaire",
+        r"restos? du coeur", r"colis alimentaires?", r"epicerie sociale", r"bouffe", r"repas",
+    ),
+}
+
+_COMPILED = {
+    theme: re.compile(r"\b(?:" + "|".join(words) + r")\b") for theme, words in _KEYWORDS.items()
+}
+
+
+def detect_themes(text: str) -> list[str]:
+    """Themes raised in `text`, ordered by where they first appear in it."""
+    prepared = normalize(text)
+    found = []
+    for theme, pattern in _COMPILED.items():
+        match = pattern.search(prepared)
+        if match:
+            found.append((match.start(), THEMES.index(theme), theme))
+    return [theme for _, _, theme in sorted(found)]
+
+
+def merge_themes(known: list[str] | None, new: list[str]) -> list[str]:
+    """Themes so far plus new ones, without duplicates, first-raised first."""
+    merged = list(known or [])
+    merged.extend(t for t in new if t not in merged)
+    return merged

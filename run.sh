@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Sets everything up if needed, trains the model if none matches the data, and starts the
+# action server and the Rasa server (Ctrl+C stops both).
+set -euo pipefail
+source "$(dirname "$0")/scripts/lib.sh"
+cd "$ROOT"
+
+ensure_venv
+ensure_model
+
+RASA_HOST="${RASA_HOST:-127.0.0.1}"
+RASA_PORT="${RASA_PORT:-5005}"
+ACTION_PORT="${ACTION_PORT:-5055}"
+export ACTION_ENDPOINT_URL="${ACTION_ENDPOINT_URL:-http://127.0.0.1:$ACTION_PORT/webhook}"
+
+pids=()
+cleanup() { kill "${pids[@]}" 2>/dev/null || true; wait 2>/dev/null || true; }
+trap cleanup EXIT INT TERM
+
+say "Serveur d'actions sur le port $ACTION_PORT"
+"$VENV/bin/rasa" run actions --actions actions --port "$ACTION_PORT" &
+pids+=($!)
+
+auth=()
+if [ -n "${RASA_AUTH_TOKEN:-}" ]; then
+  auth=(--auth-token "$RASA_AUTH_TOKEN")
+fi
+say "Serveur Rasa sur http://$RASA_HOST:$RASA_PORT"
+"$VENV/bin/rasa" run --enable-api --model "$MODEL" --endpoints endpoints.yml \
+  --credentials credentials.yml --interface "$RASA_HOST" --port "$RASA_PORT" "${auth[@]}" &
+pids+=($!)
+
+wait -n "${pids[@]}"

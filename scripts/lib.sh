@@ -1,0 +1,71 @@
+# Shared by run.sh and test.sh: set up the virtual environment and the model when needed.
+# shellcheck shell=bash
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+VENV="$ROOT/.venv"
+PY="$VENV/bin/python"
+
+export RASA_TELEMETRY_ENABLED=false
+export TF_CPP_MIN_LOG_LEVEL=2
+export SQLALCHEMY_SILENCE_UBER_WARNING=1
+export PYTHONPATH="$ROOT${PYTHONPATH:+:$PYTHONPATH}"
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+die() { printf 'Erreur : %s\n' "$*" >&2; exit 1; }
+
+# Rasa 3.6 needs Python 3.8-3.10. Try an explicit choice, then the usual places.
+find_python310() {
+  local candidates=("${PYTHON310:-}" python3.10)
+  if command -v pyenv >/dev/null 2>&1; then
+    candidates+=("$(pyenv root)"/versions/3.10*/bin/python3.10)
+  fi
+  candidates+=("$HOME"/.pyenv/versions/3.10*/bin/python3.10 /usr/local/bin/python3.10 /usr/bin/python3.10)
+  local c
+  for c in "${candidates[@]}"; do
+    [ -n "$c" ] || continue
+    if "$c" -c 'import sys; assert sys.version_info[:2] == (3, 10)' >/dev/null 2>&1; then
+      command -v "$c" 2>/dev/null || echo "$c"
+      return 0
+    fi
+  done
+  return 1
+}
+
+# Creates .venv and installs the pinned requirements, again only when requirements.txt changes.
+ensure_venv() {
+  local stamp="$VENV/.requirements.sha256" want
+  want="$(sha256sum "$ROOT/requirements.txt" | cut -d' ' -f1)"
+  if [ -x "$PY" ] && [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then
+    return 0
+  fi
+  if [ ! -x "$PY" ]; then
+    local python
+    python="$(find_python310)" || die "Python 3.10 est introuvable (Rasa 3.6 en a besoin). Installez-le (par exemple avec pyenv), ou indiquez son chemin dans la variable PYTHON310."
+    say "Création de l'environnement Python ($python)"
+    "$python" -m venv "$VENV"
+  fi
+  say "Installation des dépendances (quelques minutes la première fois)"
+  "$PY" -m pip install --quiet --upgrade "pip<25"
+  "$PY" -m pip install --quiet -r "$ROOT/requirements.txt"
+  "$PY" -m pip check
+  echo "$want" > "$stamp"
+}
+
+# A model is named after a hash of what it is trained from; train only when none matches.
+model_fingerprint() {
+  (cd "$ROOT" && cat config.yml domain.yml requirements.txt $(find data -type f -name '*.yml' | sort)) \
+    | sha256sum | cut -c1-12
+}
+
+ensure_model() {
+  MODEL="$ROOT/models/ccas-$(model_fingerprint).tar.gz"
+  if [ -f "$MODEL" ]; then
+    return 0
+  fi
+  say "Entraînement du modèle (environ une minute)"
+  local start=$SECONDS
+  (cd "$ROOT" && "$VENV/bin/rasa" train --quiet --config config.yml --domain domain.yml --data data \
+     --out models --fixed-model-name "$(basename "$MODEL" .tar.gz)")
+  say "Modèle entraîné en $((SECONDS - start)) s : $MODEL"
+  export MODEL
+}

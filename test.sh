@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Runs the whole test suite: lint, unit tests, data validation, conversation tests,
+# NLU quality on the held-out set, and tests against the real servers over HTTP.
+set -euo pipefail
+source "$(dirname "$0")/scripts/lib.sh"
+cd "$ROOT"
+
+ensure_venv
+
+say "Lint (ruff)"
+"$VENV/bin/ruff" check bot actions components scripts tests
+
+say "Tests unitaires (bot/, actions/)"
+"$PY" -m pytest -q tests/unit
+
+say "Validation des données Rasa"
+"$VENV/bin/rasa" data validate --fail-on-warnings --quiet
+
+ensure_model
+
+say "Tests de conversation (rasa test)"
+rm -rf results/stories
+"$VENV/bin/rasa" test core --e2e --model "$MODEL" --stories tests/stories \
+  --fail-on-prediction-errors --out results/stories --no-plot --quiet
+
+say "Qualité de la compréhension sur le jeu de test jamais vu à l'entraînement"
+"$PY" scripts/nlu_quality.py --model "$MODEL" --check
+
+say "Tests de bout en bout contre les vrais serveurs (HTTP)"
+"$PY" -m pytest -q tests/integration --model "$MODEL"

@@ -1,0 +1,51 @@
+import glob
+import os
+import uuid
+
+import pytest
+import requests
+
+from tests.integration.servers import start_servers
+
+
+@pytest.fixture(scope="session")
+def model(request):
+    chosen = request.config.getoption("--model")
+    if chosen:
+        return chosen
+    found = sorted(glob.glob("models/*.tar.gz"), key=os.path.getmtime)
+    if not found:
+        pytest.fail("no trained model: run ./test.sh, which trains one")
+    return found[-1]
+
+
+@pytest.fixture(scope="session")
+def servers(model):
+    running = start_servers(model)
+    yield running
+    running.stop()
+
+
+class Chat:
+    """One person talking to the assistant over the REST channel."""
+
+    def __init__(self, rasa_url: str):
+        self.url = f"{rasa_url}/webhooks/rest/webhook"
+        self.sender = f"test-{uuid.uuid4().hex[:12]}"
+        self.replies: list[dict] = []
+
+    def say(self, message: str) -> list[dict]:
+        response = requests.post(self.url, json={"sender": self.sender, "message": message}, timeout=30)
+        response.raise_for_status()
+        replies = response.json()
+        self.replies.extend(replies)
+        return replies
+
+    @staticmethod
+    def texts(replies: list[dict]) -> list[str]:
+        return [r["text"] for r in replies if "text" in r]
+
+
+@pytest.fixture
+def chat(servers):
+    return Chat(servers.rasa_url)

@@ -1,0 +1,87 @@
+"""Start the real action server and Rasa server for tests, on free local ports."""
+from __future__ import annotations
+
+import contextlib
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import requests
+
+ROOT = Path(__file__).resolve().parents[2]
+BIN = Path(sys.executable).parent
+
+
+def free_port() -> int:
+    with contextlib.closing(socket.socket()) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_for(url: str, timeout: float, process: subprocess.Popen, log: Path) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"server exited early:\n{log.read_text()[-4000:]}")
+        with contextlib.suppress(requests.RequestException):
+            if requests.get(url, timeout=2).status_code == 200:
+                return
+        time.sleep(0.5)
+    raise RuntimeError(f"server not ready after {timeout}s:\n{log.read_text()[-4000:]}")
+
+
+@dataclass
+class Servers:
+    rasa_url: str
+    action_url: str
+    token: str
+    processes: list[subprocess.Popen]
+    logs: list[Path]
+
+    def stop(self) -> None:
+        for process in self.processes:
+            process.terminate()
+        for process in self.processes:
+            try:
+                process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                process.kill()
+
+
+def start_servers(model: str, token: str = "test-token", extra_env: dict | None = None) -> Servers:
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "RASA_TELEMETRY_ENABLED": "false", **(extra_env or {})}
+    logdir = Path(tempfile.mkdtemp(prefix="ccas-servers-"))
+    action_port, rasa_port = free_port(), free_port()
+    env["ACTION_ENDPOINT_URL"] = f"http://127.0.0.1:{action_port}/webhook"
+
+    action_log = logdir / "actions.log"
+    action = subprocess.Popen(
+        [str(BIN / "rasa"), "run", "actions", "--actions", "actions", "--port", str(action_port)],
+        cwd=ROOT, env=env, stdout=action_log.open("w"), stderr=subprocess.STDOUT,
+    )
+    rasa_log = logdir / "rasa.log"
+    rasa = subprocess.Popen(
+        [str(BIN / "rasa"), "run", "--enable-api", "--model", model, "--endpoints", "endpoints.yml",
+         "--credentials", "credentials.yml", "--interface", "127.0.0.1", "--port", str(rasa_port),
+         "--auth-token", token],
+        cwd=ROOT, env=env, stdout=rasa_log.open("w"), stderr=subprocess.STDOUT,
+    )
+    servers = Servers(
+        rasa_url=f"http://127.0.0.1:{rasa_port}",
+        action_url=f"http://127.0.0.1:{action_port}",
+        token=token,
+        processes=[action, rasa],
+        logs=[action_log, rasa_log],
+    )
+    try:
+        wait_for(f"{servers.action_url}/health", 60, action, action_log)
+        wait_for(f"{servers.rasa_url}/status?token={token}", 180, rasa, rasa_log)
+    except Exception:
+        servers.stop()
+        raise
+    return servers

@@ -1,0 +1,87 @@
+"""Everything the assistant can say is checked for hurtful words and for hard-coded CCAS facts."""
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from bot.ccas import load_ccas, load_national
+from bot.settings import CONFIG_DIR
+from bot.texts import all_texts
+
+ROOT = Path(__file__).resolve().parents[2]
+
+# DOMAIN.md, "Words that help, words that hurt": never these. Matched on lower-case text,
+# accents optional except where they tell the word apart ("fiché" is not "une fiche").
+FORBIDDEN = {
+    "surendetté(e)": r"\bsurendett",
+    "mauvais payeur": r"\bmauvaise?s? payeu",
+    "cas social": r"\bcas sociaux?\b|\bcas social\b",
+    "usager": r"\busagers?\b",
+    "bénéficiaire": r"\bb[eé]n[eé]ficiaires?\b",
+    "fiché": r"\bfichée?s?\b",
+    "vous auriez dû": r"\bvous auriez d[uû]\b",
+    "mal gérer": r"\bmal g[eé]r",
+    "prise en charge": r"\bprises? en charge\b",
+    "client": r"\bclients?\b|\bclient[eè]le\b",
+}
+
+
+def domain_texts() -> list[str]:
+    domain = yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))
+    texts = []
+    for variants in domain["responses"].values():
+        for variant in variants:
+            texts.append(variant.get("text", ""))
+            texts.extend(b["title"] for b in variant.get("buttons", []))
+    return texts
+
+
+def every_bot_text() -> list[str]:
+    return domain_texts() + all_texts()
+
+
+def forbidden_in(text: str) -> list[str]:
+    plain = " ".join(text.lower().replace("’", "'").split())
+    return [label for label, pattern in FORBIDDEN.items() if re.search(pattern, plain)]
+
+
+def test_there_is_something_to_scan():
+    assert len(every_bot_text()) > 40
+
+
+@pytest.mark.parametrize("text", every_bot_text())
+def test_no_hurtful_words(text):
+    assert forbidden_in(text) == []
+
+
+def test_scanner_catches_what_it_should():
+    assert forbidden_in("Vous êtes surendetté") == ["surendetté(e)"]
+    assert forbidden_in("les BÉNÉFICIAIRES du RSA") == ["bénéficiaire"]
+    assert forbidden_in("Vous auriez dû") == ["vous auriez dû"]
+    assert forbidden_in("une fiche pratique") == []
+
+
+def _configured_facts() -> list[str]:
+    facts = []
+    for path in (CONFIG_DIR / "ccas").glob("*.yml"):
+        ccas = load_ccas(path)
+        facts += [ccas.name, ccas.phone, ccas.city]
+    national = load_national(CONFIG_DIR / "national.yml")
+    facts += [e.number for e in national.emergency.values()]
+    facts += [national.banque_de_france_phone, national.unpaid_rent_phone]
+    return facts
+
+
+def _source_files() -> list[Path]:
+    files = [ROOT / "domain.yml", ROOT / "bot" / "texts_fr.yml"]
+    for folder in ("bot", "actions", "components"):
+        files += sorted((ROOT / folder).glob("*.py"))
+    return files
+
+
+@pytest.mark.parametrize("path", _source_files(), ids=lambda p: p.name)
+def test_ccas_facts_come_from_configuration_only(path):
+    content = path.read_text(encoding="utf-8")
+    found = [f for f in _configured_facts() if re.search(rf"(?<![\w]){re.escape(f)}(?![\w])", content)]
+    assert found == []
