@@ -12,6 +12,7 @@ from actions.common import latest_text, misunderstood_in_a_row, say_all
 from bot import replies
 from bot.ccas import current_ccas, current_national
 from bot.themes import detect_themes, merge_themes
+from bot.urgency import detect_urgencies
 
 
 class ActionReflect(Action):
@@ -21,12 +22,22 @@ class ActionReflect(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
+        message = latest_text(tracker)
         known = tracker.get_slot("themes") or []
-        found = detect_themes(latest_text(tracker))
+        found = detect_themes(message)
+        flags = list(tracker.get_slot("urgency_flags") or [])
+        # Concrete help only the first time a situation is mentioned: repeating it reads as a lecture.
+        urgent = [u for u in detect_urgencies(message) if u.value not in flags]
         today = dt.datetime.now(current_ccas().timezone).date()
         say_all(dispatcher, replies.reflection(found, known, current_national(), today))
+        say_all(dispatcher, replies.urgencies(urgent, current_national()))
+        events: list[EventType] = []
         merged = merge_themes(known, found)
-        return [SlotSet("themes", merged)] if merged != known else []
+        if merged != known:
+            events.append(SlotSet("themes", merged))
+        if urgent:
+            events.append(SlotSet("urgency_flags", flags + [u.value for u in urgent]))
+        return events
 
 
 class ActionTrackMisunderstanding(Action):

@@ -43,6 +43,10 @@ class National:
     winter_truce_start: tuple[int, int]
     winter_truce_end: tuple[int, int]
     living_budget_floor: float
+    # Household scale of the floor, as shares of the one-person amount.
+    floor_second_person: float = 0.5
+    floor_third_and_fourth: float = 0.3
+    floor_from_fifth: float = 0.4
 
 
 @dataclass(frozen=True)
@@ -143,13 +147,17 @@ def parse_national(data: dict[str, Any], where: str = "national") -> National:
         if kind not in emergency:
             raise ConfigError(f"{where}.emergency: missing '{kind}'")
     truce = _require(data, "winter_truce", where)
+    floor = _require(data, "living_budget_floor", where)
     return National(
         emergency=emergency,
         banque_de_france_phone=str(_require(data, "banque_de_france_phone", where)),
         unpaid_rent_phone=str(_require(data, "unpaid_rent_phone", where)),
         winter_truce_start=_month_day(truce["start"], f"{where}.winter_truce.start"),
         winter_truce_end=_month_day(truce["end"], f"{where}.winter_truce.end"),
-        living_budget_floor=float(_require(data, "living_budget_floor", where)["amount"]),
+        living_budget_floor=float(floor["amount"]),
+        floor_second_person=float(floor.get("second_person", 0.5)),
+        floor_third_and_fourth=float(floor.get("third_and_fourth", 0.3)),
+        floor_from_fifth=float(floor.get("from_fifth", 0.4)),
     )
 
 

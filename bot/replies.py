@@ -16,6 +16,7 @@ from bot.schedule import (
     next_opening,
 )
 from bot.texts import text
+from bot.urgency import Urgency
 
 
 def availability(ccas: Ccas, now: dt.datetime | None = None) -> str:
@@ -89,17 +90,28 @@ def reflection(
         "reflection.lead",
         themes=_join_labels([text(f"reflection.labels.{t}") for t in new]),
     )
-    messages = [f"{lead} {text(f'reflection.empathy.{new[0]}')}"]
-    start, end = national.winter_truce_start, national.winter_truce_end
-    if in_winter_truce(start, end, today):
-        truce_end = format_date(dt.date(2000, *end), "d MMMM", locale="fr_FR")
-        for theme in new:
-            if theme in ("housing", "energy"):
-                messages.append(text(f"reflection.winter_truce.{theme}", truce_end=truce_end))
-                break
+    first = f"{lead} {text(f'reflection.empathy.{new[0]}')}"
     if not already_reflected:
-        messages.append(text("reflection.common"))
+        first = f"{first} {text('reflection.common')}"
+    messages = [first]
+    start, end = national.winter_truce_start, national.winter_truce_end
+    truce_theme = next((t for t in new if t in ("housing", "energy")), None)
+    if truce_theme and in_winter_truce(start, end, today):
+        truce_end = format_date(dt.date(2000, *end), "d MMMM", locale="fr_FR")
+        messages.append(text(f"reflection.winter_truce.{truce_theme}", truce_end=truce_end))
     return messages
+
+
+def urgencies(kinds: list[Urgency], national: National) -> list[str]:
+    """Concrete help for an eviction, an energy cut or a closed account, one message each."""
+    return [
+        text(
+            f"urgency.{kind.value}",
+            unpaid_rent_phone=national.unpaid_rent_phone,
+            bdf_phone=national.banque_de_france_phone,
+        )
+        for kind in kinds
+    ]
 
 
 def callback_info(ccas: Ccas, now: dt.datetime | None = None) -> list[str]:

@@ -40,7 +40,7 @@ _KEYWORDS: dict[str, tuple[str, ...]] = {
     ),
     "job_loss": (
         r"chomage", r"chomeur", r"chomeuse", r"licenci\w*", r"france travail", r"pole emploi",
-        r"perdu (?:mon|son|mon|le) (?:emploi|travail|boulot|job|poste)", r"plus de (?:travail|boulot|job)",
+        r"perdu (?:mon|son|le) (?:emploi|travail|boulot|job|poste|taf|taff|cdi)", r"plus de (?:travail|boulot|job|taf|taff)",
         r"fin de (?:contrat|cdd|mission)", r"rupture conventionnelle", r"sans emploi",
         r"cherche du (?:travail|boulot)", r"au rsa", r"interim",
     ),

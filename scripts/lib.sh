@@ -8,6 +8,8 @@ PY="$VENV/bin/python"
 export RASA_TELEMETRY_ENABLED=false
 export TF_CPP_MIN_LOG_LEVEL=2
 export SQLALCHEMY_SILENCE_UBER_WARNING=1
+# Rasa 3.6 and its dependencies print many deprecation warnings that say nothing about this project.
+export PYTHONWARNINGS="${PYTHONWARNINGS:-ignore::DeprecationWarning}"
 export PYTHONPATH="$ROOT${PYTHONPATH:+:$PYTHONPATH}"
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }

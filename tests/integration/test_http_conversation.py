@@ -104,3 +104,10 @@ def test_odd_messages_get_a_kind_answer(chat):
         texts = chat.texts(chat.say(message))
         assert texts, message
     assert_clean(chat)
+
+
+def test_an_eviction_gets_its_concrete_help_at_once(chat):
+    chat.say("bonjour")
+    texts = chat.texts(chat.say("j'ai reçu un commandement de payer, on va être expulsés au printemps"))
+    assert "0805 16 00 75" in joined(texts)
+    assert_clean(chat)

@@ -104,3 +104,14 @@ def test_session_start_welcomes_after_session_started_and_carries_themes():
 def test_offer_callback_gives_the_direct_line():
     texts, _ = run(ActionOfferCallback(), tracker("rappelez-moi", "request_human"))
     assert any("04 76 69 45 94" in t for t in texts)
+
+
+def test_reflect_gives_urgent_help_once_and_flags_it():
+    track = tracker("le proprio a lancé une procédure d'expulsion", "express_difficulty")
+    texts, events = run(ActionReflect(), track)
+    assert any("0805 16 00 75" in t for t in texts)
+    assert SlotSet("urgency_flags", ["eviction"]) in events
+    again = tracker("toujours cette expulsion", "express_difficulty", slots={"urgency_flags": ["eviction"]})
+    texts, events = run(ActionReflect(), again)
+    assert not any("0805 16 00 75" in t for t in texts)
+    assert not any(e.get("name") == "urgency_flags" for e in events)

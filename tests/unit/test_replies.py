@@ -61,7 +61,7 @@ def test_several_crises_get_each_their_number():
 
 def test_reflection_names_the_themes_and_the_truce_in_winter():
     messages = replies.reflection(["housing", "energy"], [], NATIONAL, dt.date(2026, 12, 2))
-    assert messages[0].startswith("Si je comprends bien, vous me parlez du loyer")
+    assert messages[0].startswith("Si je comprends bien, vous me parlez de votre loyer")
     assert "des factures d'énergie" in messages[0]
     assert any("trêve hivernale" in m and "31 mars" in m for m in messages)
 

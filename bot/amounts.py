@@ -1,0 +1,265 @@
+"""French money amounts as people write them, turned into monthly euros.
+
+"environ 1 200 €", "mille deux cents", "entre 900 et 1000", "200 par semaine", "rien",
+"mon loyer c'est 650 et l'électricité 90". Number words go through text2num (maintained,
+French-aware); this module adds what it does not know: ranges, periods, approximations,
+"nothing", "skip", and which budget line an amount belongs to.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from enum import Enum
+
+from text_to_num import alpha2digit
+
+from bot.textnorm import strip_accents
+
+
+class Kind(str, Enum):
+    AMOUNT = "amount"  # at least one amount was understood
+    ZERO = "zero"  # "rien", "pas de crédit", "non"
+    SKIP = "skip"  # "je ne sais pas", "je préfère ne pas dire", "passer"
+    UNKNOWN = "unknown"  # nothing usable: ask again, kindly
+
+
+@dataclass(frozen=True)
+class Amount:
+    monthly: float  # best estimate, euros per month (the middle of a range)
+    low: float
+    high: float
+    approximate: bool
+    label: str | None = None  # budget line named next to it ("rent", "energy"...), if any
+    currency: bool = field(default=False, compare=False)  # written with "€", "euros"...
+
+
+@dataclass(frozen=True)
+class Answer:
+    kind: Kind
+    amounts: tuple[Amount, ...] = field(default=())
+
+    @property
+    def total(self) -> float:
+        return round(sum(a.monthly for a in self.amounts), 2)
+
+
+# Budget lines a person may name next to an amount (accent-free, lower case).
+LABELS: dict[str, tuple[str, ...]] = {
+    "salary": ("salaire", "salaires", "ma paie", "la paie", "ma paye", "fiche de paie", "smic", "boulot", "travail"),
+    "pension": ("retraite", "pension", "pension de retraite", "pension d invalidite", "invalidite"),
+    "benefits": ("caf", "rsa", "apl", "al ", "prime d activite", "aah", "allocation", "allocs",
+                 "alloc", "aides", "aide au logement", "af ", "allocations familiales", "paje"),
+    "unemployment": ("chomage", "are", "france travail", "pole emploi", "ass "),
+    "rent": ("loyer", "credit immobilier", "pret immobilier", "credit maison", "emprunt maison"),
+    "energy": ("electricite", "edf", "engie", "gaz", "chauffage", "energie", "fioul", "geg",
+               "courant"),
+    "water": ("eau",),
+    "insurance": ("assurance", "assurances", "mutuelle"),
+    "phone": ("telephone", "internet", "box", "portable", "forfait", "mobile"),
+    "transport": ("transport", "essence", "carburant", "voiture", "bus", "tram", "navigo",
+                  "abonnement"),
+    "childcare": ("garde", "nounou", "creche", "cantine", "assistante maternelle"),
+    "maintenance": ("pension alimentaire",),
+    "loans": ("credit", "credits", "pret", "prets", "emprunt", "revolving", "mensualite",
+              "mensualites", "cofidis", "cetelem", "sofinco", "oney", "floa"),
+    "taxes": ("impot", "impots", "taxe"),
+    "overdraft": ("decouvert", "banque", "agios"),
+}
+# Longer keywords first, so that "pension alimentaire" wins over "pension".
+_LABEL_PATTERNS = sorted(
+    ((kw.strip(), label) for label, kws in LABELS.items() for kw in kws),
+    key=lambda item: -len(item[0]),
+)
+
+_SKIP = re.compile(
+    r"\b(?:je (?:ne )?sais pas|j sais pas|sais pas|chais pas|sai pas|aucune idee|ne sais pas|"
+    r"prefere (?:ne )?pas (?:le )?dire|prefere pas|pas envie de (?:le )?dire|pas envie de repondre|"
+    r"pas envie|passer|passe|on passe|suivant|joker|skip|je ne souhaite pas|je veux pas dire|"
+    r"je ne veux pas (?:le )?dire|pas de reponse|ca ne vous regarde pas|aucun idee|j en sais rien|"
+    r"je n en sais rien|pas sur|pas sure|je ne me rappelle pas|je ne connais pas)\b"
+)
+_ZERO = re.compile(
+    r"^(?:non|nan|non merci|aucun|aucune|rien|rien du tout|zero|0|nada|neant|que dalle|pas un rond|"
+    r"pas un centime|nul|nulle|0 euros?)$|"
+    r"\b(?:pas de|pas d|aucun|aucune|plus de|zero|rien a|je ne paie pas de|je paie pas de|"
+    r"je n ai pas de|j ai pas de|on n a pas de|on a pas de|sans)\b"
+)
+
+_NUMBER = r"\d{1,3}(?:[ .]\d{3})+(?:,\d{1,2})?|\d+(?:[.,]\d{1,2})?"
+_APPROX = re.compile(
+    r"(?:environ|a peu pres|a peu pret|dans les|autour de|a peu pres|presque|genre|quasi|pres de|"
+    r"plus ou moins|grosso modo|vers|approximativement|~|un peu moins de|un peu plus de|"
+    r"au moins|maximum|max|minimum|pas loin de)\s*$"
+)
+_PERIODS: tuple[tuple[re.Pattern[str], float], ...] = (
+    (re.compile(r"^\s*(?:e|eur|euros?|balles|€)?\s*(?:par|/|chaque|toutes? les?|tous les)\s*(?:semaines?|sem)\b"), 52 / 12),
+    (re.compile(r"^\s*(?:e|eur|euros?|balles|€)?\s*(?:par|/|chaque)\s*(?:jour|j)\b"), 365 / 12),
+    (re.compile(r"^\s*(?:e|eur|euros?|balles|€)?\s*(?:par|/|chaque|tous les)\s*(?:trimestres?|3 mois)\b"), 1 / 3),
+    (re.compile(r"^\s*(?:e|eur|euros?|balles|€)?\s*(?:tous les (?:2|deux) mois|par bimestre)\b"), 1 / 2),
+    (re.compile(r"^\s*(?:e|eur|euros?|balles|€)?\s*(?:par|/|chaque)\s*(?:an|annee|ans)\b|^\s*(?:e|eur|euros?|€)?\s*(?:annuels?|a l annee)\b"), 1 / 12),
+    (re.compile(r"^\s*(?:e|eur|euros?|balles|€)?\s*(?:hebdo|hebdomadaires?)\b"), 52 / 12),
+)
+_RANGE = re.compile(
+    rf"(?:entre\s+)?({_NUMBER})\s*(?:k|e|eur|euros?|€)?\s*(?:et|a|-|ou|/)\s*({_NUMBER})\s*(k)?"
+)
+_SINGLE = re.compile(rf"({_NUMBER})\s*(k)?(?![\d])")
+
+
+def _prepare(text: str) -> str:
+    text = text.lower().replace("’", "'").replace("\u202f", " ").replace("\u00a0", " ")
+    text = text.replace("€", " € ")
+    text = strip_accents(text)
+    text = re.sub(r"[^a-z0-9€,./~\- ]+", " ", text)
+    text = re.sub(r"(\d)\s*-\s*(\d)", r"\1 - \2", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _words_to_digits(text: str) -> str:
+    # text2num reads "neuf cents et mille" as one number; "et" only joins numbers in
+    # "vingt et un", "soixante et onze"...
+    parts = re.split(r"\s+et\s+(?!un\b|une\b|onze\b)", text)
+    return " et ".join(alpha2digit(part, "fr") for part in parts)
+
+
+def _to_float(raw: str, thousands: str | None = None) -> float:
+    value = raw.replace(" ", "")
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?", value):
+        value = value.replace(".", "")
+    value = float(value.replace(",", "."))
+    return value * 1000 if thousands else value
+
+
+# A number followed by these counts something else than money ("depuis 3 mois", "2 enfants").
+_NOT_MONEY_AFTER = re.compile(
+    r"\s*(?:mois|ans?|annees?|enfants?|adultes?|personnes?|fois|jours?|semaines?|h|heures?|%|"
+    r"du mois|gosses|gamins|petits|ados?|bebes?|mensualites|credits|dossiers?)\b"
+)
+_EVERY_N_MONTHS = re.compile(r"^\s*(?:e|eur|euros?|balles|€)?\s*tous les (\d+) mois\b")
+
+
+def _period_factor(after: str) -> float:
+    every = _EVERY_N_MONTHS.search(after)
+    if every and int(every.group(1)) > 0:
+        return 1 / int(every.group(1))
+    for pattern, factor in _PERIODS:
+        if pattern.search(after):
+            return factor
+    return 1.0
+
+
+def _label_near(clause: str, start: int, end: int) -> str | None:
+    """The budget line named in the same clause: "200 de crédit" first, else the nearest."""
+    after = clause[end:]
+    for keyword, label in _LABEL_PATTERNS:
+        if re.match(rf"\s*(?:e|eur|euros?|€|balles)?\s*(?:de|d|pour|d un|d une|pour le|pour la)\s+(?:mon |ma |mes |la |le |l |les )?{re.escape(keyword)}\b", after):
+            return label
+    best: tuple[int, str] | None = None
+    for keyword, label in _LABEL_PATTERNS:
+        for match in re.finditer(rf"\b{re.escape(keyword)}\b", clause):
+            distance = start - match.end() if match.end() <= start else match.start() - end
+            if distance < 0:
+                continue
+            if best is None or distance < best[0]:
+                best = (distance, label)
+    return best[1] if best else None
+
+
+def parse_amounts(text: str) -> list[Amount]:
+    """Every amount in `text`, per month, with the budget line named next to it."""
+    prepared = _words_to_digits(_prepare(text))
+    amounts: list[Amount] = []
+    # "deux mois de loyer, à peu près 1300": a line named in a clause without an amount goes
+    # with the amount of the next clause.
+    pending_label: str | None = None
+    for clause in _split_keeping_ranges(prepared):
+        before = len(amounts)
+        taken: list[tuple[int, int]] = []
+        for match in _RANGE.finditer(clause):
+            if not (match.group(0).startswith("entre") or _looks_like_range(match.group(0))):
+                continue
+            low, high = sorted((_to_float(match.group(1), match.group(3)), _to_float(match.group(2), match.group(3))))
+            factor = _period_factor(clause[match.end():])
+            amounts.append(Amount(
+                currency=True,
+                monthly=round((low + high) / 2 * factor, 2), low=round(low * factor, 2),
+                high=round(high * factor, 2), approximate=True,
+                label=_label_near(clause, match.start(), match.end()),
+            ))
+            taken.append(match.span())
+        for match in _SINGLE.finditer(clause):
+            if any(a <= match.start() < b for a, b in taken):
+                continue
+            if _NOT_MONEY_AFTER.match(clause[match.end():]) and not match.group(2):
+                continue
+            value = _to_float(match.group(1), match.group(2))
+            factor = _period_factor(clause[match.end():])
+            approximate = bool(_APPROX.search(clause[: match.start()]))
+            monthly = round(value * factor, 2)
+            amounts.append(Amount(
+                monthly=monthly, low=monthly, high=monthly, approximate=approximate or factor != 1.0,
+                label=_label_near(clause, match.start(), match.end()),
+                currency=bool(re.match(r"\s*(?:€|e\b|eur|euros?|balles)", clause[match.end():])),
+            ))
+        if len(amounts) == before:
+            named = _labels_of(clause)
+            pending_label = named[-1] if named else pending_label
+        else:
+            if pending_label:
+                amounts[before:] = [
+                    a if a.label else Amount(a.monthly, a.low, a.high, a.approximate, pending_label, a.currency)
+                    for a in amounts[before:]
+                ]
+            pending_label = None
+    # "on est 2 avec 1200": a lone small number beside real amounts counts people, not euros.
+    if any(a.monthly >= 10 for a in amounts):
+        amounts = [a for a in amounts if a.monthly >= 10 or a.label or a.currency]
+    return amounts
+
+
+def _looks_like_range(fragment: str) -> bool:
+    # "900 à 1000", "900-1000", "900 ou 1000": a range; "650 et 90" is two amounts, unless
+    # introduced by "entre" (checked by the caller).
+    return bool(re.search(r"\s(?:a|-|ou|/)\s", fragment))
+
+
+def _split_keeping_ranges(text: str) -> list[str]:
+    protected = re.sub(rf"entre ({_NUMBER}) ?(k|e|eur|euros?|€)? ?et ({_NUMBER})", r"entre \1 \2 ~ET~ \3", text)
+    clauses = re.split(r"\s*(?:,(?!\d)|;|\bet\b|\bpuis\b|\bplus\b|\bensuite\b)\s*", protected)
+    return [c.replace("~ET~", "et").strip() for c in clauses if c.strip()]
+
+
+def parse_answer(text: str) -> Answer:
+    """What a person meant by their answer to an amount question."""
+    prepared = _prepare(text)
+    amounts = parse_amounts(text)
+    if amounts:
+        return Answer(Kind.AMOUNT, tuple(amounts))
+    if not prepared:
+        return Answer(Kind.UNKNOWN)
+    if _SKIP.search(prepared):
+        return Answer(Kind.SKIP)
+    if _ZERO.search(prepared):
+        return Answer(Kind.ZERO)
+    return Answer(Kind.UNKNOWN)
+
+
+def labels_in(text: str) -> list[str]:
+    """Budget lines named anywhere in `text`, in order ("le loyer et l'électricité")."""
+    return _labels_of(f" {_prepare(text)} ")
+
+
+def _labels_of(prepared: str) -> list[str]:
+    found: list[tuple[int, str]] = []
+    for keyword, label in _LABEL_PATTERNS:
+        match = re.search(rf"\b{re.escape(keyword)}\b", prepared)
+        if match and label not in (lbl for _, lbl in found):
+            found.append((match.start(), label))
+    return [label for _, label in sorted(found)]
+
+
+def format_euros(value: float) -> str:
+    """1234.5 -> "1 235 €" (rounded: the snapshot is rough on purpose)."""
+    rounded = int(round(value))
+    sign = "-" if rounded < 0 else ""
+    digits = f"{abs(rounded):,}".replace(",", "\u202f")
+    return f"{sign}{digits} €"

@@ -1,0 +1,177 @@
+"""The rough monthly budget snapshot and what can be derived from it.
+
+Every line may be unknown (skipped or not understood): figures are computed from what is
+known, and the summary says what is missing rather than guessing.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from bot.amounts import Answer, Kind, format_euros
+from bot.ccas import National
+from bot.texts import text
+
+# The questions of the snapshot, in the order they are asked, and the budget lines that an
+# amount named in an answer belongs to (see bot.amounts.LABELS).
+GROUPS: dict[str, tuple[str, ...]] = {
+    "income": ("salary", "pension", "benefits", "unemployment"),
+    "charges": ("rent", "energy", "water", "insurance", "phone", "transport", "childcare", "maintenance"),
+    "loans": ("loans",),
+    "arrears": ("taxes", "overdraft"),
+}
+
+
+def group_of(label: str | None) -> str | None:
+    return next((group for group, labels in GROUPS.items() if label in labels), None)
+
+
+@dataclass
+class Line:
+    """One question's answer: a total with its detail, or why it is missing."""
+
+    status: str  # "amount", "zero", "skip", "not_understood"
+    total: float = 0.0
+    approximate: bool = False
+    detail: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def known(self) -> bool:
+        return self.status in ("amount", "zero")
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"status": self.status, "total": self.total, "approximate": self.approximate,
+                "detail": dict(self.detail)}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any] | None) -> Line | None:
+        if not data:
+            return None
+        return cls(status=data["status"], total=float(data.get("total", 0.0)),
+                   approximate=bool(data.get("approximate")), detail=dict(data.get("detail") or {}))
+
+    @classmethod
+    def from_answer(cls, answer: Answer, group: str) -> Line:
+        if answer.kind == Kind.ZERO:
+            return cls(status="zero")
+        if answer.kind == Kind.SKIP:
+            return cls(status="skip")
+        if answer.kind == Kind.UNKNOWN:
+            return cls(status="not_understood")
+        detail: dict[str, float] = {}
+        for amount in answer.amounts:
+            # An amount without a line, or with another group's line, counts for this question.
+            key = amount.label if group_of(amount.label) == group else "other"
+            detail[key] = round(detail.get(key, 0.0) + amount.monthly, 2)
+        return cls(status="amount", total=answer.total,
+                   approximate=any(a.approximate for a in answer.amounts), detail=detail)
+
+    def corrected(self, label: str, monthly: float) -> Line:
+        """This line with one budget line replaced: "non, mon loyer c'est 700"."""
+        detail = dict(self.detail) if self.status == "amount" else {}
+        if set(detail) == {"other"}:
+            # The first answer was a total without detail: the correction replaces that part.
+            detail = {}
+        detail[label] = monthly
+        return Line(status="amount", total=round(sum(detail.values()), 2),
+                    approximate=self.approximate, detail=detail)
+
+
+@dataclass
+class Snapshot:
+    adults: int | None = None
+    children: int | None = None
+    income: Line | None = None
+    charges: Line | None = None
+    loans: Line | None = None
+    arrears: Line | None = None
+
+    @property
+    def persons(self) -> int | None:
+        return None if self.adults is None else self.adults + (self.children or 0)
+
+    def _total(self, line: Line | None) -> float | None:
+        return line.total if line is not None and line.known else None
+
+    @property
+    def left_to_live(self) -> float | None:
+        """Reste à vivre: income minus fixed charges minus repayments (unknown if income is)."""
+        income = self._total(self.income)
+        if income is None:
+            return None
+        return round(income - (self._total(self.charges) or 0.0) - (self._total(self.loans) or 0.0), 2)
+
+    @property
+    def debt_ratio(self) -> float | None:
+        """Share of income going to loan repayments (taux d'endettement)."""
+        income, loans = self._total(self.income), self._total(self.loans)
+        if not income or loans is None:
+            return None
+        return round(loans / income, 3)
+
+    @property
+    def has_arrears(self) -> bool:
+        return self.arrears is not None and self.arrears.status == "amount" and self.arrears.total > 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "adults": self.adults, "children": self.children,
+            **{name: (line.to_dict() if line else None) for name, line in self._lines().items()},
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any] | None) -> Snapshot:
+        data = data or {}
+        return cls(adults=data.get("adults"), children=data.get("children"),
+                   **{name: Line.from_dict(data.get(name)) for name in GROUPS})
+
+    def _lines(self) -> dict[str, Line | None]:
+        return {"income": self.income, "charges": self.charges, "loans": self.loans, "arrears": self.arrears}
+
+
+def living_floor(national: National, persons: int | None) -> float:
+    """Banque de France minimum living budget for a household, on the RSA scale."""
+    size = max(persons or 1, 1)
+    share = 1.0
+    if size >= 2:
+        share += national.floor_second_person
+    share += national.floor_third_and_fourth * max(min(size, 4) - 2, 0)
+    share += national.floor_from_fifth * max(size - 4, 0)
+    return round(national.living_budget_floor * share, 2)
+
+
+def needs_help(snapshot: Snapshot, national: National) -> bool:
+    left = snapshot.left_to_live
+    below_floor = left is not None and left < living_floor(national, snapshot.persons)
+    return below_floor or snapshot.has_arrears
+
+
+def _line_text(key: str, line: Line | None) -> str:
+    if line is None or line.status in ("skip", "not_understood"):
+        return text(f"budget.summary.{key}_unknown")
+    about = text("budget.summary.about") if line.approximate else ""
+    return text(f"budget.summary.{key}", amount=f"{about}{format_euros(line.total)}")
+
+
+def summary(snapshot: Snapshot, national: National) -> list[str]:
+    """The snapshot in plain, warm French. Figures, never a verdict."""
+    lines = [text("budget.summary.intro")]
+    lines += [_line_text(key, getattr(snapshot, key)) for key in ("income", "charges", "loans")]
+    left = snapshot.left_to_live
+    if left is not None:
+        lines.append(text("budget.summary.left" if left >= 0 else "budget.summary.left_negative",
+                          amount=format_euros(abs(left))))
+    ratio = snapshot.debt_ratio
+    if ratio:
+        lines.append(text("budget.summary.ratio", percent=round(ratio * 100)))
+    if snapshot.has_arrears:
+        lines.append(text("budget.summary.arrears", amount=format_euros(snapshot.arrears.total)))
+    messages = ["\n".join(lines)]
+    if needs_help(snapshot, national):
+        if left is not None and left < living_floor(national, snapshot.persons):
+            messages.append(text("budget.help.below_floor",
+                                 floor=format_euros(living_floor(national, snapshot.persons))))
+        messages.append(text("budget.help.solutions", bdf_phone=national.banque_de_france_phone))
+    else:
+        messages.append(text("budget.help.fine"))
+    return messages

@@ -1,0 +1,45 @@
+"""Urgent money situations that are not a danger to life: an eviction, an energy cut, a closed
+bank account. Each gets its concrete help at once, and a flag for the counsellor."""
+from __future__ import annotations
+
+import re
+from enum import Enum
+
+from bot.textnorm import normalize
+
+
+class Urgency(str, Enum):
+    EVICTION = "eviction"
+    ENERGY_CUT = "energy_cut"
+    ACCOUNT_CLOSED = "account_closed"
+
+
+_PATTERNS: dict[Urgency, tuple[str, ...]] = {
+    Urgency.EVICTION: (
+        r"\bexpuls",
+        r"\bcommandement de (?:payer|quitter)",
+        r"\bassignation\b.*\b(?:loyer|logement|proprio|proprietaire|bailleur|tribunal)",
+        r"\b(?:tribunal|juge)\b.*\bloyers?\b|\bloyers?\b.*\b(?:tribunal|juge)\b",
+        r"\bresiliation du bail\b",
+        r"\bquitter (?:le|mon|l) (?:logement|appartement|appart)\b",
+    ),
+    Urgency.ENERGY_CUT: (
+        r"\b(?:coupe|coupee|coupes|couper|coupure|coupent|coupera|couperont)\b.*\b(?:electricite|courant|gaz|chauffage|eau|compteur|jus)\b",
+        r"\b(?:electricite|courant|gaz|chauffage|eau)\b.*\b(?:coupe|coupee|couper|coupure|coupent|coupera|couperont)\b",
+        r"\bplus (?:d electricite|de courant|de gaz|de chauffage|d eau)\b",
+        r"\b(?:reduction|limitation) de puissance\b|\bpuissance (?:reduite|limitee)\b",
+    ),
+    Urgency.ACCOUNT_CLOSED: (
+        r"\b(?:ferme|fermer|fermeture|cloture|cloturer|clotur)\w*\b.*\bcompte\b",
+        r"\bcompte\b.*\b(?:ferme|cloture)\w*\b",
+        r"\b(?:refuse|refusent|refus)\w*\b.*\bouvrir (?:un|mon) compte\b",
+        r"\b(?:pas|plus) de compte (?:en banque|bancaire)\b",
+    ),
+}
+
+_COMPILED = {kind: tuple(re.compile(p) for p in patterns) for kind, patterns in _PATTERNS.items()}
+
+
+def detect_urgencies(text: str) -> list[Urgency]:
+    prepared = normalize(text)
+    return [kind for kind, patterns in _COMPILED.items() if any(p.search(prepared) for p in patterns)]

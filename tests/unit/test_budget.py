@@ -1,0 +1,109 @@
+import pytest
+
+from bot.amounts import Kind, parse_answer
+from bot.budget import Line, Snapshot, living_floor, needs_help, summary
+from bot.ccas import load_national
+from bot.household import Household, parse_household
+from bot.settings import CONFIG_DIR
+
+NATIONAL = load_national(CONFIG_DIR / "national.yml")
+
+
+def line(text, group):
+    return Line.from_answer(parse_answer(text), group)
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("je vis seule", Household(1, 0)),
+        ("seule avec mes 2 enfants", Household(1, 2)),
+        ("2 adultes et 3 enfants", Household(2, 3)),
+        ("on est deux adultes et un enfant", Household(2, 1)),
+        ("en couple sans enfants", Household(2, 0)),
+        ("mon mari et moi et nos trois enfants", Household(2, 3)),
+        ("on est 4 dont 2 enfants", Household(2, 2)),
+        ("couple avec un bébé", Household(2, 1)),
+        ("je préfère ne pas dire", Kind.SKIP),
+        ("bof", Kind.UNKNOWN),
+    ],
+)
+def test_household(text, expected):
+    assert parse_household(text) == expected
+
+
+def test_left_to_live_and_debt_ratio():
+    snapshot = Snapshot(adults=1, children=2, income=line("1800", "income"),
+                        charges=line("loyer 650, électricité 90", "charges"), loans=line("300", "loans"))
+    assert snapshot.left_to_live == 760
+    assert snapshot.debt_ratio == pytest.approx(0.167, abs=0.001)
+
+
+def test_unknown_income_means_no_left_to_live():
+    snapshot = Snapshot(income=line("je ne sais pas", "income"), charges=line("800", "charges"))
+    assert snapshot.left_to_live is None and snapshot.debt_ratio is None
+
+
+def test_skipped_charges_count_as_nothing_known():
+    snapshot = Snapshot(income=line("1200", "income"), charges=line("passer", "charges"),
+                        loans=line("non", "loans"))
+    assert snapshot.left_to_live == 1200 and snapshot.debt_ratio == 0
+
+
+@pytest.mark.parametrize(
+    "persons,expected", [(1, 646.52), (2, 969.78), (3, 1163.74), (4, 1357.69), (5, 1616.30)]
+)
+def test_living_floor_follows_the_rsa_scale(persons, expected):
+    assert living_floor(NATIONAL, persons) == pytest.approx(expected, abs=0.01)
+
+
+def test_correction_replaces_one_line_and_keeps_the_rest():
+    charges = line("loyer 650 et électricité 90", "charges").corrected("rent", 700)
+    assert charges.detail == {"rent": 700, "energy": 90} and charges.total == 790
+    total_only = line("900", "charges").corrected("rent", 700)
+    assert total_only.detail == {"rent": 700} and total_only.total == 700
+
+
+def test_snapshot_round_trips_through_a_slot():
+    snapshot = Snapshot(adults=2, children=1, income=line("environ 2000", "income"),
+                        arrears=line("loyer 1300", "arrears"))
+    assert Snapshot.from_dict(snapshot.to_dict()) == snapshot
+
+
+def test_summary_below_the_floor_explains_help_without_labels():
+    snapshot = Snapshot(adults=1, children=0, income=line("900", "income"),
+                        charges=line("600", "charges"), loans=line("150", "loans"))
+    assert needs_help(snapshot, NATIONAL)
+    messages = summary(snapshot, NATIONAL)
+    assert "• ce qui rentre : 900 €" in messages[0]
+    assert "il reste 150 €" in messages[0]
+    assert "17 %" in messages[0]
+    assert "647 €" in messages[1]  # the floor for one person, rounded
+    assert "Banque de France" in messages[2] and "rappelle" in messages[2]
+
+
+def test_summary_with_arrears_proposes_help_even_with_a_comfortable_budget():
+    snapshot = Snapshot(adults=1, income=line("3000", "income"), charges=line("900", "charges"),
+                        loans=line("non", "loans"), arrears=line("loyer 1300", "arrears"))
+    messages = summary(snapshot, NATIONAL)
+    assert "factures en retard" in messages[0]
+    assert needs_help(snapshot, NATIONAL)
+
+
+def test_summary_when_things_hold_is_still_warm_and_offers_a_call():
+    snapshot = Snapshot(adults=1, income=line("3000", "income"), charges=line("900", "charges"),
+                        loans=line("non", "loans"), arrears=line("non", "arrears"))
+    messages = summary(snapshot, NATIONAL)
+    assert not needs_help(snapshot, NATIONAL)
+    assert "Merci d'avoir pris ce temps" in messages[-1]
+
+
+def test_summary_says_what_was_not_given():
+    messages = summary(Snapshot(income=line("passer", "income")), NATIONAL)
+    assert "ce qui rentre : pas noté" in messages[0]
+    assert "il reste" not in messages[0]
+
+
+def test_negative_left_to_live_is_said_plainly():
+    snapshot = Snapshot(adults=1, income=line("1000", "income"), charges=line("1100", "charges"))
+    assert "dépassent ce qui rentre d'environ 100 €" in summary(snapshot, NATIONAL)[0]

@@ -1,0 +1,95 @@
+"""The budget form's validation and the summary actions, on trackers built like Rasa's."""
+import asyncio
+
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.budget import ActionBudgetCorrect, ActionBudgetSummary, ValidateBudgetForm
+from bot.amounts import parse_answer
+from bot.budget import Line
+from tests.unit.test_actions import tracker
+
+
+def validate(slot, text, slots=None):
+    dispatcher = CollectingDispatcher()
+    method = getattr(ValidateBudgetForm(), f"validate_{slot}")
+    track = tracker(text, "inform", slots=slots)
+    result = asyncio.run(method(text, dispatcher, track, {}))
+    return result, [m.get("text") for m in dispatcher.messages]
+
+
+def run(action, text, slots):
+    dispatcher = CollectingDispatcher()
+    events = asyncio.run(action.run(dispatcher, tracker(text, "inform", slots=slots), {}))
+    return events, dispatcher.messages
+
+
+def test_an_amount_is_stored_as_a_line():
+    result, texts = validate("budget_income", "environ 1300")
+    assert result["budget_income"]["total"] == 1300 and result["budget_income"]["approximate"]
+    assert texts == []
+
+
+def test_skip_is_accepted_kindly():
+    result, texts = validate("budget_charges", "je préfère ne pas dire")
+    assert result["budget_charges"]["status"] == "skip"
+    assert texts == ["Pas de souci, on passe."]
+
+
+def test_not_understood_twice_then_skipped():
+    result, texts = validate("budget_loans", "bof c'est compliqué")
+    assert result["budget_loans"] is None and "environ 1200" in texts[0]
+    result, texts = validate("budget_loans", "euh", slots={"budget_failures": result["budget_failures"]})
+    assert result["budget_loans"]["status"] == "not_understood"
+    assert "question suivante" in texts[0]
+
+
+def test_household_answer():
+    result, _ = validate("budget_household", "seule avec mes 2 enfants")
+    assert result["budget_household"] == {"adults": 1, "children": 2}
+
+
+def test_correction_during_the_form_updates_the_earlier_answer_and_asks_again():
+    charges = Line.from_answer(parse_answer("loyer 650 et électricité 90"), "charges").to_dict()
+    result, texts = validate("budget_loans", "non attendez, mon loyer c'est 700", {"budget_charges": charges})
+    assert result["budget_charges"]["detail"] == {"rent": 700, "energy": 90}
+    assert result["budget_loans"] is None
+    assert "budget_failures" not in result
+    assert texts == ["C'est corrigé : le loyer, 700 €."]
+
+
+def test_arrears_keep_which_bills_are_late():
+    result, _ = validate("budget_arrears", "le loyer 1300 et l'électricité 400")
+    assert result["budget_arrears"]["detail"] == {"rent": 1300, "energy": 400}
+    result, _ = validate("budget_arrears", "le loyer et l'électricité")
+    assert set(result["budget_arrears"]["detail"]) == {"rent", "energy"}
+
+
+def _answered():
+    return {
+        "budget_household": {"adults": 1, "children": 0},
+        "budget_income": Line.from_answer(parse_answer("900"), "income").to_dict(),
+        "budget_charges": Line.from_answer(parse_answer("loyer 500"), "charges").to_dict(),
+        "budget_loans": Line.from_answer(parse_answer("150"), "loans").to_dict(),
+        "budget_arrears": Line.from_answer(parse_answer("non"), "arrears").to_dict(),
+    }
+
+
+def test_summary_is_shown_and_stored_with_the_conversation():
+    events, messages = run(ActionBudgetSummary(), "non", _answered())
+    stored = next(e["value"] for e in events if e["name"] == "budget_snapshot")
+    assert stored["left_to_live"] == 250 and stored["needs_help"] is True
+    assert "il reste 250 €" in messages[0]["text"]
+    assert messages[-1]["buttons"][0]["payload"] == "/request_human"
+
+
+def test_correction_at_the_summary_recomputes_it():
+    events, messages = run(ActionBudgetCorrect(), "non, mon loyer c'est 700", _answered())
+    assert any(e["name"] == "budget_charges" and e["value"]["total"] == 700 for e in events)
+    stored = next(e["value"] for e in events if e["name"] == "budget_snapshot")
+    assert stored["left_to_live"] == 50
+    assert messages[0]["text"] == "C'est corrigé : le loyer, 700 €."
+
+
+def test_a_plain_no_at_the_summary_corrects_nothing():
+    events, messages = run(ActionBudgetCorrect(), "non merci", _answered())
+    assert events == [] and "à votre rythme" in messages[0]["text"]

@@ -1,0 +1,37 @@
+import pytest
+
+from bot import replies
+from bot.ccas import load_national
+from bot.settings import CONFIG_DIR
+from bot.urgency import Urgency, detect_urgencies
+
+NATIONAL = load_national(CONFIG_DIR / "national.yml")
+
+CASES = [
+    ("on me menace d'expulsion", [Urgency.EVICTION]),
+    ("j'ai reçu un commandement de payer", [Urgency.EVICTION]),
+    ("convocation au tribunal pour les loyers impayés", [Urgency.EVICTION]),
+    ("EDF va me couper le courant", [Urgency.ENERGY_CUT]),
+    ("on m'a coupé le gaz hier", [Urgency.ENERGY_CUT]),
+    ("on n'a plus d'électricité", [Urgency.ENERGY_CUT]),
+    ("l'eau va être coupée", [Urgency.ENERGY_CUT]),
+    ("ma banque veut fermer mon compte", [Urgency.ACCOUNT_CLOSED]),
+    ("mon compte a été clôturé", [Urgency.ACCOUNT_CLOSED]),
+    ("la banque refuse de m'ouvrir un compte", [Urgency.ACCOUNT_CLOSED]),
+    ("j'ai deux mois de loyer en retard", []),
+    ("ma facture d'électricité a doublé", []),
+    ("je suis à découvert", []),
+    ("", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", CASES)
+def test_detect_urgencies(text, expected):
+    assert detect_urgencies(text) == expected
+
+
+def test_each_urgency_gets_its_concrete_help():
+    messages = replies.urgencies(list(Urgency), NATIONAL)
+    assert NATIONAL.unpaid_rent_phone in messages[0]
+    assert "échéancier" in messages[1]
+    assert NATIONAL.banque_de_france_phone in messages[2]
