@@ -159,8 +159,12 @@ def summary(snapshot: Snapshot, national: National) -> list[str]:
     lines += [_line_text(key, getattr(snapshot, key)) for key in ("income", "charges", "loans")]
     left = snapshot.left_to_live
     if left is not None:
+        # What is left is only as precise as the answers it comes from.
+        rough = any(line is not None and line.approximate
+                    for line in (snapshot.income, snapshot.charges, snapshot.loans))
+        about = text("budget.summary.about") if rough and left >= 0 else ""
         lines.append(text("budget.summary.left" if left >= 0 else "budget.summary.left_negative",
-                          amount=format_euros(abs(left))))
+                          amount=f"{about}{format_euros(abs(left))}"))
     ratio = snapshot.debt_ratio
     if ratio:
         lines.append(text("budget.summary.ratio", percent=round(ratio * 100)))

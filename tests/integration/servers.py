@@ -54,8 +54,10 @@ class Servers:
 
 
 def start_servers(model: str, token: str = "test-token", extra_env: dict | None = None) -> Servers:
+    """Both servers, with a fresh SQLite tracker store unless extra_env names TRACKER_DB."""
     env = {**os.environ, "PYTHONPATH": str(ROOT), "RASA_TELEMETRY_ENABLED": "false", **(extra_env or {})}
     logdir = Path(tempfile.mkdtemp(prefix="ccas-servers-"))
+    env["TRACKER_DB"] = (extra_env or {}).get("TRACKER_DB") or str(logdir / "conversations.db")
     action_port, rasa_port = free_port(), free_port()
     env["ACTION_ENDPOINT_URL"] = f"http://127.0.0.1:{action_port}/webhook"
 

@@ -107,3 +107,8 @@ def test_summary_says_what_was_not_given():
 def test_negative_left_to_live_is_said_plainly():
     snapshot = Snapshot(adults=1, income=line("1000", "income"), charges=line("1100", "charges"))
     assert "dépassent ce qui rentre d'environ 100 €" in summary(snapshot, NATIONAL)[0]
+
+
+def test_left_to_live_is_approximate_when_an_answer_was():
+    snapshot = Snapshot(adults=1, income=line("environ 1400", "income"), charges=line("700", "charges"))
+    assert "il reste environ 700 €" in summary(snapshot, NATIONAL)[0]
