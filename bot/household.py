@@ -63,7 +63,8 @@ def parse_household(text: str) -> Household | Kind:
         answer = parse_answer(text)
         return Kind.SKIP if answer.kind == Kind.SKIP else Kind.UNKNOWN
     if adults is None:
-        adults = 1 if children is not None and re.search(r"\b(?:je|j)\b", plain) else None
+        # Children were named but no adult: the person writing is one.
+        adults = 1
     if children is None and adults is not None:
         children = 0
     return Household(adults=adults, children=children)

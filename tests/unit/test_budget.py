@@ -24,6 +24,8 @@ def line(text, group):
         ("mon mari et moi et nos trois enfants", Household(2, 3)),
         ("on est 4 dont 2 enfants", Household(2, 2)),
         ("couple avec un bébé", Household(2, 1)),
+        ("moi et mes 2 filles", Household(1, 2)),
+        ("mes trois enfants", Household(1, 3)),
         ("je préfère ne pas dire", Kind.SKIP),
         ("bof", Kind.UNKNOWN),
     ],

@@ -1,0 +1,97 @@
+"""Callback slots and bookings against a real SQLite file."""
+import datetime as dt
+import threading
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from bot.availability import day_slots, upcoming_slots
+from bot.bookings import SlotFull, active_booking, book, booked_count, cancel, free_slots
+from bot.ccas import load_ccas
+from bot.db import Base, session_factory
+from bot.settings import CONFIG_DIR
+
+PARIS = ZoneInfo("Europe/Paris")
+GRENOBLE = load_ccas(CONFIG_DIR / "ccas" / "grenoble.yml")
+MONDAY_10 = dt.datetime(2026, 11, 23, 10, 0, tzinfo=PARIS)
+
+
+@pytest.fixture
+def sessions(tmp_path):
+    factory = session_factory(f"sqlite:///{tmp_path / 'test.db'}")
+    Base.metadata.create_all(factory.kw["bind"])
+    return factory
+
+
+def test_day_slots_follow_opening_hours():
+    slots = day_slots(GRENOBLE, dt.date(2026, 11, 23))
+    assert len(slots) == 12  # 3 h in the morning + 3 h in the afternoon, 30-minute slots
+    assert slots[0] == MONDAY_10.replace(hour=9)
+    assert slots[5] == MONDAY_10.replace(hour=11, minute=30)
+    assert slots[6] == MONDAY_10.replace(hour=14)
+    assert day_slots(GRENOBLE, dt.date(2026, 12, 25)) == []  # Christmas
+    assert day_slots(GRENOBLE, dt.date(2026, 11, 22)) == []  # Sunday
+
+
+def test_friday_evening_offers_monday_first():
+    friday_evening = dt.datetime(2026, 11, 20, 19, 0, tzinfo=PARIS)
+    assert upcoming_slots(GRENOBLE, friday_evening)[0] == MONDAY_10.replace(hour=9)
+
+
+def test_slots_need_some_notice():
+    slots = upcoming_slots(GRENOBLE, MONDAY_10.replace(minute=5))
+    assert slots[0] == MONDAY_10.replace(hour=11)
+
+
+def test_a_slot_takes_as_many_calls_as_counsellors(sessions):
+    with sessions() as session:
+        book(session, slot_start=MONDAY_10, capacity=2, sender_id="a", phone="+33612345678")
+        book(session, slot_start=MONDAY_10, capacity=2, sender_id="b", phone="+33612345679")
+        with pytest.raises(SlotFull):
+            book(session, slot_start=MONDAY_10, capacity=2, sender_id="c", phone="+33612345670")
+        assert booked_count(session, MONDAY_10) == 2
+        other = MONDAY_10 + dt.timedelta(minutes=30)
+        assert free_slots(session, [MONDAY_10, other], 2) == [other]
+
+
+def test_cancelling_frees_the_seat(sessions):
+    with sessions() as session:
+        first = book(session, slot_start=MONDAY_10, capacity=1, sender_id="a", phone="+33612345678")
+        cancel(session, first.id)
+        again = book(session, slot_start=MONDAY_10, capacity=1, sender_id="b", phone="+33612345679")
+        assert again.seat == 0
+        assert active_booking(session, "a") is None
+        assert active_booking(session, "b").id == again.id
+
+
+def test_concurrent_bookings_never_exceed_capacity(sessions):
+    capacity, people = 2, 12
+    barrier = threading.Barrier(people)
+    outcomes: list[str] = []
+    lock = threading.Lock()
+
+    def take(index: int) -> None:
+        with sessions() as session:
+            barrier.wait()
+            try:
+                book(session, slot_start=MONDAY_10, capacity=capacity, sender_id=f"p{index}",
+                     phone="+33612345678")
+                result = "booked"
+            except SlotFull:
+                result = "full"
+            with lock:
+                outcomes.append(result)
+
+    threads = [threading.Thread(target=take, args=(i,)) for i in range(people)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(outcomes) == ["booked"] * capacity + ["full"] * (people - capacity)
+    with sessions() as session:
+        assert booked_count(session, MONDAY_10) == capacity
+
+
+def test_naive_times_are_refused(sessions):
+    with sessions() as session, pytest.raises(ValueError):
+        book(session, slot_start=dt.datetime(2026, 11, 23, 10), capacity=1, sender_id="a", phone="x")

@@ -1,0 +1,23 @@
+"""The Alembic migrations build exactly the schema the models describe."""
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import inspect
+
+from bot.db import Base, make_engine
+from bot.migrate import upgrade
+
+
+def test_migrations_create_the_tables_the_models_describe(tmp_path):
+    url = f"sqlite:///{tmp_path / 'migrated.db'}"
+    upgrade(url)
+    engine = make_engine(url)
+    assert "callback_bookings" in inspect(engine).get_table_names()
+    with engine.connect() as connection:
+        diff = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+    assert diff == []
+
+
+def test_upgrade_twice_is_harmless(tmp_path):
+    url = f"sqlite:///{tmp_path / 'twice.db'}"
+    upgrade(url)
+    upgrade(url)

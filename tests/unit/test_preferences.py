@@ -1,0 +1,59 @@
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from bot.availability import upcoming_slots
+from bot.ccas import load_ccas
+from bot.preferences import Preference, matching_slots, parse_preference
+from bot.settings import CONFIG_DIR
+
+PARIS = ZoneInfo("Europe/Paris")
+GRENOBLE = load_ccas(CONFIG_DIR / "ccas" / "grenoble.yml")
+THURSDAY = dt.date(2026, 11, 19)
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("demain matin", Preference(day=dt.date(2026, 11, 20), part="morning")),
+        ("jeudi après-midi", Preference(day=THURSDAY, part="afternoon")),
+        ("jeudi prochain", Preference(day=dt.date(2026, 11, 26))),
+        ("lundi vers 10h", Preference(day=dt.date(2026, 11, 23), part="morning", around=dt.time(10))),
+        ("mardi 14h30", Preference(day=dt.date(2026, 11, 24), part="afternoon", around=dt.time(14, 30))),
+        ("le plus tôt possible", Preference(earliest=True)),
+        ("n'importe quand", Preference(earliest=True)),
+        ("plutôt l'aprem", Preference(part="afternoon")),
+        ("le 24 novembre", Preference(day=dt.date(2026, 11, 24))),
+        ("le 3", Preference(day=dt.date(2026, 12, 3))),
+        ("vers 3h", Preference(part="afternoon", around=dt.time(15))),
+        ("la semaine prochaine", Preference(not_before=dt.date(2026, 11, 23))),
+        ("bonjour", None),
+        ("j'ai 2 enfants", None),
+    ],
+)
+def test_parse_preference(text, expected):
+    assert parse_preference(text, THURSDAY) == expected
+
+
+def _slots():
+    return upcoming_slots(GRENOBLE, dt.datetime(2026, 11, 19, 8, 0, tzinfo=PARIS))
+
+
+def test_monday_around_ten_gives_the_nearest_slots():
+    preference = parse_preference("lundi vers 10h", THURSDAY)
+    slots = matching_slots(preference, _slots())
+    assert [s.strftime("%a %H:%M") for s in slots] == ["Mon 10:00", "Mon 09:30", "Mon 10:30"]
+
+
+def test_tomorrow_morning_stays_in_the_morning():
+    slots = matching_slots(parse_preference("demain matin", THURSDAY), _slots(), limit=10)
+    assert slots and all(s.date() == dt.date(2026, 11, 20) and s.hour < 12 for s in slots)
+
+
+def test_earliest_is_the_first_free_slot():
+    assert matching_slots(Preference(earliest=True), _slots())[0] == _slots()[0]
+
+
+def test_no_slot_on_a_weekend_day():
+    assert matching_slots(parse_preference("samedi matin", THURSDAY), _slots()) == []
