@@ -7,14 +7,11 @@ which counts towards offering a human after two in a row.
 """
 from __future__ import annotations
 
-from typing import Any
-
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
-from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
+
+from components.intent_override import IntentOverride, force_intent
 
 SPACY_DOC = "text_spacy_doc"  # where Rasa's SpacyNLP keeps the parsed message
 FALLBACK_INTENT = "nlu_fallback"
@@ -28,28 +25,10 @@ def is_gibberish(words: list[tuple[str, bool]]) -> bool:
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
-class GibberishGuard(GraphComponent):
-    @classmethod
-    def create(
-        cls,
-        config: dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> GibberishGuard:
-        return cls()
-
+class GibberishGuard(IntentOverride):
     def process(self, messages: list[Message]) -> list[Message]:
         for message in messages:
             doc = message.get(SPACY_DOC)
-            if not message.get(TEXT) or doc is None:
-                continue
-            if is_gibberish([(token.text, token.is_oov) for token in doc]):
-                ranking = message.get(INTENT_RANKING_KEY) or []
-                message.set(INTENT, {"name": FALLBACK_INTENT, "confidence": 1.0}, add_to_output=True)
-                message.set(
-                    INTENT_RANKING_KEY,
-                    [{"name": FALLBACK_INTENT, "confidence": 1.0}, *ranking],
-                    add_to_output=True,
-                )
+            if message.get(TEXT) and doc is not None and is_gibberish([(t.text, t.is_oov) for t in doc]):
+                force_intent(message, FALLBACK_INTENT)
         return messages

@@ -1,0 +1,32 @@
+"""What the project's NLU components share: they add nothing to train, and overrule the
+classifier's intent in some cases."""
+from __future__ import annotations
+
+from typing import Any
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY
+from rasa.shared.nlu.training_data.message import Message
+
+
+class IntentOverride(GraphComponent):
+    """A component without training or state; subclasses implement process()."""
+
+    @classmethod
+    def create(
+        cls,
+        config: dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> IntentOverride:
+        return cls()
+
+
+def force_intent(message: Message, name: str) -> None:
+    """Make `name` the message's intent, with full confidence, first in the ranking."""
+    others = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") != name]
+    message.set(INTENT, {"name": name, "confidence": 1.0}, add_to_output=True)
+    message.set(INTENT_RANKING_KEY, [{"name": name, "confidence": 1.0}, *others], add_to_output=True)
