@@ -12,7 +12,9 @@ RASA_HOST="${RASA_HOST:-127.0.0.1}"
 RASA_PORT="${RASA_PORT:-5005}"
 ACTION_PORT="${ACTION_PORT:-5055}"
 export ACTION_ENDPOINT_URL="${ACTION_ENDPOINT_URL:-http://127.0.0.1:$ACTION_PORT/webhook}"
-export TRACKER_DB="${TRACKER_DB:-$ROOT/var/conversations.db}"
+# Rasa's conversations and the project's tables share one database, so that a handover can
+# always reach its transcript.
+export TRACKER_DB="${TRACKER_DB:-$ROOT/var/ccas.db}"
 mkdir -p "$(dirname "$TRACKER_DB")"
 
 pids=()

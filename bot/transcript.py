@@ -1,0 +1,59 @@
+"""The full transcript of a person's conversations, read from Rasa's tracker store.
+
+Rasa keeps every event of every session in its `events` table, in the same database as the
+project's own tables; the transcript is what the person and the assistant said, in order, with
+the time, across all sessions of that sender.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+
+from sqlalchemy import text as sql
+from sqlalchemy.engine import Engine
+
+# Sent by chat clients, not written by the person.
+CONTROL_PAYLOADS = frozenset({"/session_start", "/restart"})
+
+
+@dataclass(frozen=True)
+class Line:
+    at: dt.datetime  # UTC
+    speaker: str  # "person" or "assistant"
+    text: str
+    session: int  # 1 for the first session of this sender, 2 for the next...
+
+
+def transcript(engine: Engine, sender_id: str) -> list[Line]:
+    query = sql(
+        "SELECT type_name, timestamp, data FROM events "
+        "WHERE sender_id = :sender AND type_name IN ('user', 'bot', 'session_started') "
+        "ORDER BY id"
+    )
+    lines: list[Line] = []
+    session = 0
+    buttons: dict[str, str] = {}  # payload -> title, of the assistant's last message
+    with engine.connect() as connection:
+        for type_name, timestamp, data in connection.execute(query, {"sender": sender_id}):
+            if type_name == "session_started":
+                session += 1
+                continue
+            event = json.loads(data or "{}")
+            text = event.get("text")
+            if type_name == "bot":
+                shown = (event.get("data") or {}).get("buttons") or []
+                buttons = {b.get("payload"): b.get("title") for b in shown}
+            elif text in buttons:
+                text = f"[{buttons[text]}]"  # a click shows what the person saw, not the payload
+            elif text in CONTROL_PAYLOADS:
+                continue
+            if not text:
+                continue  # a bot event with only buttons or an image, or an empty message
+            lines.append(Line(
+                at=dt.datetime.fromtimestamp(timestamp or 0, tz=dt.timezone.utc),
+                speaker="person" if type_name == "user" else "assistant",
+                text=text,
+                session=max(session, 1),
+            ))
+    return lines
