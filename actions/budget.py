@@ -123,15 +123,7 @@ class ValidateBudgetForm(FormValidationAction):
             return {**updates, **self._not_understood(slot, "amount", dispatcher, tracker)}
         if answer.kind == Kind.SKIP:
             dispatcher.utter_message(text=text("budget.skipped"))
-        line = Line.from_answer(answer, group)
-        if group == "arrears" and line.status == "amount":
-            # For arrears, the named bill is what matters ("loyer 1300" is rent that is late).
-            detail: dict[str, float] = {}
-            for amount in answer.amounts:
-                key = amount.label or "other"
-                detail[key] = round(detail.get(key, 0.0) + amount.monthly, 2)
-            line = Line(status="amount", total=answer.total, approximate=line.approximate, detail=detail)
-        return {**updates, slot: line.to_dict()}
+        return {**updates, slot: Line.from_answer(answer, group).to_dict()}
 
     async def validate_budget_income(self, value, dispatcher, tracker, domain) -> dict[str, Any]:
         return self._validate_amount("income", value, dispatcher, tracker)

@@ -60,8 +60,10 @@ class Line:
             return cls(status="not_understood")
         detail: dict[str, float] = {}
         for amount in answer.amounts:
-            # An amount without a line, or with another group's line, counts for this question.
-            key = amount.label if group_of(amount.label) == group else "other"
+            # An amount without a line, or with another group's line, counts for this question;
+            # except for arrears, where the bill named is what is late ("loyer 1300").
+            keep = amount.label is not None and (group == "arrears" or group_of(amount.label) == group)
+            key = amount.label if keep else "other"
             detail[key] = round(detail.get(key, 0.0) + amount.monthly, 2)
         return cls(status="amount", total=answer.total,
                    approximate=any(a.approximate for a in answer.amounts), detail=detail)

@@ -114,3 +114,8 @@ def test_negative_left_to_live_is_said_plainly():
 def test_left_to_live_is_approximate_when_an_answer_was():
     snapshot = Snapshot(adults=1, income=line("environ 1400", "income"), charges=line("700", "charges"))
     assert "il reste environ 700 €" in summary(snapshot, NATIONAL)[0]
+
+
+def test_arrears_keep_the_bill_that_is_late():
+    assert line("le loyer 1300 et l'électricité 400", "arrears").detail == {"rent": 1300, "energy": 400}
+    assert line("1300", "arrears").detail == {"other": 1300}
