@@ -164,9 +164,14 @@ def _label_near(clause: str, start: int, end: int) -> str | None:
     return best[1] if best else None
 
 
+# An answer to a budget question is a few words. Reading at most this much bounds the cost of
+# pathological input ("1.000.1.000..." over thousands of characters took a minute).
+MAX_ANSWER_CHARS = 500
+
+
 def parse_amounts(text: str) -> list[Amount]:
     """Every amount in `text`, per month, with the budget line named next to it."""
-    prepared = _words_to_digits(_prepare(text))
+    prepared = _words_to_digits(_prepare(text[:MAX_ANSWER_CHARS]))
     amounts: list[Amount] = []
     # "deux mois de loyer, à peu près 1300": a line named in a clause without an amount goes
     # with the amount of the next clause.
@@ -230,6 +235,7 @@ def _split_keeping_ranges(text: str) -> list[str]:
 
 def parse_answer(text: str) -> Answer:
     """What a person meant by their answer to an amount question."""
+    text = text[:MAX_ANSWER_CHARS]
     prepared = _prepare(text)
     amounts = parse_amounts(text)
     if amounts:

@@ -141,3 +141,12 @@ def test_line_named_in_the_clause_before_the_amount():
     assert [(a.label, a.monthly) for a in answer.amounts] == [("rent", 1300)]
     answer = parse_answer("l'électricité, 400 et le loyer 600")
     assert [(a.label, a.monthly) for a in answer.amounts] == [("energy", 400), ("rent", 600)]
+
+
+def test_only_the_beginning_of_a_very_long_answer_is_read():
+    from bot.amounts import MAX_ANSWER_CHARS
+
+    assert parse_answer("environ 800 " + "x" * 5000).total == 800
+    assert parse_answer("x" * MAX_ANSWER_CHARS + " 1200").kind == Kind.UNKNOWN
+    # Pathological input is still answered (bounded work), not an error.
+    assert parse_answer("1.000." * 2000).kind == Kind.AMOUNT
