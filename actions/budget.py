@@ -10,7 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.common import latest_text, say_all
-from bot.amounts import Kind, format_euros, labels_in, parse_answer
+from bot.amounts import Answer, Kind, format_euros, labels_in, parse_answer
 from bot.budget import GROUPS, Line, Snapshot, group_of, needs_help, summary
 from bot.ccas import current_national
 from bot.household import Household, parse_household
@@ -30,13 +30,18 @@ CALLBACK_BUTTONS = [
 ]
 
 
-def corrections(message: str, current_group: str | None, tracker: Tracker) -> dict[str, Any]:
-    """Slots to update when `message` corrects a line answered earlier (or the summary)."""
-    plain = normalize(message)
-    if current_group is not None and not _CORRECTION.search(plain):
+def corrections(
+    message: str, answer: Answer, current_group: str | None, tracker: Tracker
+) -> dict[str, Any]:
+    """Slots to update when `message` (read as `answer`) corrects a line answered earlier.
+
+    With no current question (at the summary) every named line is a correction; during the
+    form, only when the message says so ("non", "en fait"...).
+    """
+    if current_group is not None and not _CORRECTION.search(normalize(message)):
         return {}
     updates: dict[str, Any] = {}
-    for amount in parse_answer(message).amounts:
+    for amount in answer.amounts:
         group = group_of(amount.label)
         if group is None or group == current_group:
             continue
@@ -51,8 +56,8 @@ def _line_slot(tracker: Tracker, slot: str) -> dict[str, Any] | None:
     return value if isinstance(value, dict) else None
 
 
-def announce_corrections(dispatcher: CollectingDispatcher, message: str, updates: dict[str, Any]) -> None:
-    for amount in parse_answer(message).amounts:
+def announce_corrections(dispatcher: CollectingDispatcher, answer: Answer, updates: dict[str, Any]) -> None:
+    for amount in answer.amounts:
         if amount.label and SLOT_OF_GROUP.get(group_of(amount.label) or "") in updates:
             dispatcher.utter_message(text=text(
                 "budget.corrected", line=text(f"budget.line_names.{amount.label}"),
@@ -61,14 +66,12 @@ def announce_corrections(dispatcher: CollectingDispatcher, message: str, updates
 
 
 def snapshot_from(tracker: Tracker, overrides: dict[str, Any] | None = None) -> Snapshot:
-    values = {slot: tracker.get_slot(slot) for slot in SLOT_OF_GROUP.values()}
-    values.update(overrides or {})
-    household = tracker.get_slot("budget_household")
-    household = household if isinstance(household, dict) else {}
+    """The snapshot from the form's slots, with `overrides` (slot -> line) not yet set."""
+    overrides = overrides or {}
+    household = _line_slot(tracker, "budget_household") or {}
     return Snapshot.from_dict({
         "adults": household.get("adults"), "children": household.get("children"),
-        **{group: values[slot] if isinstance(values[slot], dict) else None
-           for group, slot in SLOT_OF_GROUP.items()},
+        **{group: overrides.get(slot) or _line_slot(tracker, slot) for group, slot in SLOT_OF_GROUP.items()},
     })
 
 
@@ -107,18 +110,19 @@ class ValidateBudgetForm(FormValidationAction):
     ) -> dict[str, Any]:
         slot = SLOT_OF_GROUP[group]
         message = str(value)
-        updates = corrections(message, group, tracker)
+        answer = parse_answer(message)
+        updates = corrections(message, answer, group, tracker)
         if updates:
-            announce_corrections(dispatcher, message, updates)
-            own = [a for a in parse_answer(message).amounts if group_of(a.label) in (group, None)]
+            announce_corrections(dispatcher, answer, updates)
+            own = [a for a in answer.amounts if group_of(a.label) in (group, None)]
             if not own:
                 # Only a correction: ask this question again, without counting a failure.
                 return {**updates, slot: None}
-        answer = parse_answer(message)
         if answer.kind == Kind.UNKNOWN:
-            if group == "arrears" and labels_in(message):
+            bills = labels_in(message) if group == "arrears" else []
+            if bills:
                 # "le loyer et l'électricité": which bills, without an amount, is worth keeping.
-                line = Line(status="skip", detail={label: 0.0 for label in labels_in(message)})
+                line = Line(status="skip", detail={label: 0.0 for label in bills})
                 return {**updates, slot: line.to_dict()}
             return {**updates, **self._not_understood(slot, "amount", dispatcher, tracker)}
         if answer.kind == Kind.SKIP:
@@ -151,10 +155,7 @@ def snapshot_event(snapshot: Snapshot) -> SlotSet:
 def _show_summary(dispatcher: CollectingDispatcher, snapshot: Snapshot) -> None:
     national = current_national()
     messages = summary(snapshot, national)
-    say_all(dispatcher, messages[:1])
-    dispatcher.utter_message(text=text("budget.summary.correct_hint"))
-    for message in messages[1:-1]:
-        dispatcher.utter_message(text=message)
+    say_all(dispatcher, [messages[0], text("budget.summary.correct_hint"), *messages[1:-1]])
     # The last message asks whether a counsellor should call back.
     dispatcher.utter_message(text=messages[-1], buttons=CALLBACK_BUTTONS)
 
@@ -181,11 +182,12 @@ class ActionBudgetCorrect(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         message = latest_text(tracker)
-        updates = corrections(message, None, tracker)
+        answer = parse_answer(message)
+        updates = corrections(message, answer, None, tracker)
         if not updates:
             dispatcher.utter_message(text=text("budget.nothing_to_correct"))
             return []
-        announce_corrections(dispatcher, message, updates)
+        announce_corrections(dispatcher, answer, updates)
         snapshot = snapshot_from(tracker, updates)
         _show_summary(dispatcher, snapshot)
         events: list[EventType] = [SlotSet(slot, value) for slot, value in updates.items()]

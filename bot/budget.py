@@ -128,7 +128,7 @@ class Snapshot:
                    **{name: Line.from_dict(data.get(name)) for name in GROUPS})
 
     def _lines(self) -> dict[str, Line | None]:
-        return {"income": self.income, "charges": self.charges, "loans": self.loans, "arrears": self.arrears}
+        return {name: getattr(self, name) for name in GROUPS}
 
 
 def living_floor(national: National, persons: int | None) -> float:
@@ -142,10 +142,15 @@ def living_floor(national: National, persons: int | None) -> float:
     return round(national.living_budget_floor * share, 2)
 
 
-def needs_help(snapshot: Snapshot, national: National) -> bool:
+def floor_not_reached(snapshot: Snapshot, national: National) -> float | None:
+    """The living floor for this household when what is left is below it, else None."""
     left = snapshot.left_to_live
-    below_floor = left is not None and left < living_floor(national, snapshot.persons)
-    return below_floor or snapshot.has_arrears
+    floor = living_floor(national, snapshot.persons)
+    return floor if left is not None and left < floor else None
+
+
+def needs_help(snapshot: Snapshot, national: National) -> bool:
+    return floor_not_reached(snapshot, national) is not None or snapshot.has_arrears
 
 
 def _line_text(key: str, line: Line | None) -> str:
@@ -173,10 +178,10 @@ def summary(snapshot: Snapshot, national: National) -> list[str]:
     if snapshot.has_arrears:
         lines.append(text("budget.summary.arrears", amount=format_euros(snapshot.arrears.total)))
     messages = ["\n".join(lines)]
+    floor = floor_not_reached(snapshot, national)
+    if floor is not None:
+        messages.append(text("budget.help.below_floor", floor=format_euros(floor)))
     if needs_help(snapshot, national):
-        if left is not None and left < living_floor(national, snapshot.persons):
-            messages.append(text("budget.help.below_floor",
-                                 floor=format_euros(living_floor(national, snapshot.persons))))
         messages.append(text("budget.help.solutions", bdf_phone=national.banque_de_france_phone))
     else:
         messages.append(text("budget.help.fine"))

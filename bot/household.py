@@ -16,14 +16,8 @@ _ADULT = r"(?:adultes?|grands?)"
 
 @dataclass(frozen=True)
 class Household:
-    adults: int | None
-    children: int | None
-
-    @property
-    def persons(self) -> int | None:
-        if self.adults is None:
-            return None
-        return self.adults + (self.children or 0)
+    adults: int
+    children: int
 
 
 def _count(word: str) -> int:
@@ -65,6 +59,4 @@ def parse_household(text: str) -> Household | Kind:
     if adults is None:
         # Children were named but no adult: the person writing is one.
         adults = 1
-    if children is None and adults is not None:
-        children = 0
-    return Household(adults=adults, children=children)
+    return Household(adults=adults, children=children or 0)
