@@ -64,7 +64,7 @@ ensure_model() {
   if [ -f "$MODEL" ]; then
     return 0
   fi
-  say "Entraînement du modèle (2 à 4 minutes sur 2 cœurs)"
+  say "Entraînement du modèle (2 à 5 minutes sur 2 cœurs)"
   local start=$SECONDS
   (cd "$ROOT" && "$VENV/bin/rasa" train --quiet --config config.yml --domain domain.yml --data data \
      --out models --fixed-model-name "$(basename "$MODEL" .tar.gz)")
