@@ -13,9 +13,11 @@ RASA_PORT="${RASA_PORT:-5005}"
 ACTION_PORT="${ACTION_PORT:-5055}"
 export ACTION_ENDPOINT_URL="${ACTION_ENDPOINT_URL:-http://127.0.0.1:$ACTION_PORT/webhook}"
 # Rasa's conversations and the project's tables share one database, so that a handover can
-# always reach its transcript.
-export TRACKER_DB="${TRACKER_DB:-$ROOT/var/ccas.db}"
-mkdir -p "$(dirname "$TRACKER_DB")"
+# always reach its transcript: a SQLite file by default, PostgreSQL with a postgresql:// URL.
+export DATABASE_URL="${DATABASE_URL:-sqlite:///$ROOT/var/ccas.db}"
+mkdir -p "$ROOT/var"
+say "Base de données : mise à jour du schéma"
+"$PY" -m bot migrate
 
 pids=()
 cleanup() { kill "${pids[@]}" 2>/dev/null || true; wait 2>/dev/null || true; }

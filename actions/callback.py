@@ -1,23 +1,535 @@
-"""Reaching a counsellor: the direct line, and whether they are there now or when they are back."""
+"""Reaching a counsellor: booking a phone callback in a free slot, moving or cancelling it.
+
+The logic (slots, preferences, phone numbers, names, consent, the booking itself) lives in
+bot/; these adapters read the conversation and say the result.
+"""
 from __future__ import annotations
 
+import datetime as dt
+import re
 from typing import Any
 
-from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType
+from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
 
-from actions.common import say_all
-from bot import replies
-from bot.ccas import current_ccas
+from actions.common import latest_text, say_all
+from actions.listening import urgent_help
+from bot import bookings, replies
+from bot.availability import upcoming_slots
+from bot.bookings import Booking, SlotFull
+from bot.ccas import Ccas, current_ccas
+from bot.consent import parse_consent
+from bot.db import session_scope
+from bot.phone import parse_phone
+from bot.pseudonym import parse_pseudonym
+from bot.schedule import (
+    format_moment_fr,
+    format_time_fr,
+    format_weekly_hours,
+    is_closed_day,
+    is_open,
+    local_now,
+)
+from bot.slot_choice import choose, slot_phrase, slot_title, spread_offers
+from bot.textnorm import normalize
+from bot.texts import text
+from bot.themes import detect_themes
+
+FORM_SLOTS = ("callback_time", "callback_phone", "callback_name", "callback_consent")
+# A callback a few minutes late is still to come: the counsellor may be on it.
+STILL_TO_COME = dt.timedelta(minutes=30)
+MAX_FAILURES = {"callback_time": 3, "callback_phone": 3, "callback_name": 2, "callback_consent": 2}
+_NO_PHONE = re.compile(
+    r"^(?:non|nan|non merci)\b|\bpas de (?:numero|telephone|tel|portable)\b|"
+    r"\b(?:je ne veux|je veux|je prefere|je ne prefere|je ne souhaite|j ai) pas (?:de |donner|le donner|"
+    r"vous le donner|laisser|de numero|de telephone|de portable)|\bsans (?:numero|telephone)\b"
+)
+
+
+def _channel(tracker: Tracker) -> str:
+    return tracker.get_latest_input_channel() or "rest"
+
+
+def _active(sender_id: str, ccas: Ccas) -> Booking | None:
+    with session_scope() as session:
+        return bookings.active_booking(session, sender_id, after=local_now(ccas) - STILL_TO_COME)
+
+
+def free_slots(ccas: Ccas) -> list[dt.datetime]:
+    with session_scope() as session:
+        return bookings.free_slots(session, upcoming_slots(ccas), ccas.counsellors_per_slot)
+
+
+def _moment(booking: Booking, ccas: Ccas) -> str:
+    return format_moment_fr(bookings.slot_start_of(booking).astimezone(ccas.timezone), local_now(ccas))
+
+
+def _phone_display(e164: str) -> str:
+    phone = parse_phone(e164)
+    return phone.display if phone else e164
+
+
+def _buttons(slots: list[dt.datetime], ccas: Ccas) -> list[dict[str, str]]:
+    now = local_now(ccas)
+    return [{"title": slot_title(s, now), "payload": slot_phrase(s)} for s in slots]
+
+
+def _reset() -> list[EventType]:
+    return [SlotSet(slot, None) for slot in (
+        *FORM_SLOTS, "callback_offers", "callback_time_reason", "callback_failures",
+        "callback_moving", "callback_outcome",
+    )]
+
+
+def _existing(dispatcher: CollectingDispatcher, booking: Booking, ccas: Ccas) -> None:
+    dispatcher.utter_message(
+        text=text("callback.already_booked", moment=_moment(booking, ccas),
+                  phone=_phone_display(booking.phone)),
+        buttons=[
+            {"title": text("callback.buttons.keep"), "payload": "/affirm"},
+            {"title": text("callback.buttons.move"), "payload": "/change_callback"},
+            {"title": text("callback.buttons.cancel"), "payload": "/cancel_callback"},
+        ],
+    )
+
+
+def _no_booking(dispatcher: CollectingDispatcher) -> None:
+    dispatcher.utter_message(text=text("callback.none_booked"), buttons=[
+        {"title": text("callback.buttons.want_callback"), "payload": "/request_human"},
+        {"title": text("callback.buttons.no_thanks"), "payload": "/deny"},
+    ])
+
+
+def _hours(ccas: Ccas) -> str:
+    return format_weekly_hours(ccas)
+
+
+class BookedCallbackAction(Action):
+    """An action about the person's booked callback, if there is one still to come."""
+
+    action_name = ""
+
+    def name(self) -> str:
+        return self.action_name
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        ccas = current_ccas()
+        return self.act(dispatcher, tracker, ccas, _active(tracker.sender_id, ccas))
+
+    def act(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, ccas: Ccas, booking: Booking | None
+    ) -> list[EventType]:
+        raise NotImplementedError
 
 
 class ActionOfferCallback(Action):
+    """A callback is wanted: start the booking, or show the one already booked."""
+
     def name(self) -> str:
         return "action_offer_callback"
 
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        say_all(dispatcher, replies.callback_info(current_ccas()))
+        ccas = current_ccas()
+        # "On va me couper le gaz, rappelez-moi": the urgent help is given and flagged too.
+        help_messages, heard = urgent_help(tracker, detect_themes(latest_text(tracker)))
+        say_all(dispatcher, help_messages)
+        booking = _active(tracker.sender_id, ccas)
+        if booking is not None:
+            _existing(dispatcher, booking, ccas)
+            return [*heard, *_reset(), SlotSet("callback_path", "existing")]
+        now = local_now(ccas)
+        if is_open(ccas, now):
+            dispatcher.utter_message(text=text("callback.intro_open", phone=ccas.phone))
+        else:
+            dispatcher.utter_message(text=text(
+                "callback.intro_closed", availability=replies.availability(ccas, now)))
+        if not free_slots(ccas):
+            dispatcher.utter_message(text=text("callback.no_slot", phone=ccas.phone, hours=_hours(ccas)))
+            return [*heard, *_reset(), SlotSet("callback_path", "none")]
+        return [*heard, *_reset(), SlotSet("callback_path", "book")]
+
+
+class ActionAskCallbackTime(Action):
+    """The question for the time, with the free slots as buttons."""
+
+    def name(self) -> str:
+        return "action_ask_callback_time"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        ccas = current_ccas()
+        offered = [dt.datetime.fromisoformat(s) for s in tracker.get_slot("callback_offers") or []]
+        free = free_slots(ccas)
+        offers = [s for s in offered if s in free] or spread_offers(free)
+        reason = tracker.get_slot("callback_time_reason") or {}
+        dispatcher.utter_message(text=_time_question(reason, ccas), buttons=_buttons(offers, ccas))
+        return [SlotSet("callback_offers", [s.isoformat() for s in offers])]
+
+
+def _time_question(reason: dict[str, Any], ccas: Ccas) -> str:
+    outcome = reason.get("outcome")
+    day = dt.date.fromisoformat(reason["day"]) if reason.get("day") else None
+    day_words = f" le {_day_fr(day)}" if day else ""
+    if outcome == "closed_day" and day is not None:
+        kind = "weekend" if day.weekday() >= 5 and not is_closed_day(ccas, day) else "holiday"
+        return text("callback.closed_day", day=text(f"callback.closed_day_names.{kind}"))
+    if outcome == "not_at_time":
+        return text("callback.not_at_time", time=format_time_fr(dt.time.fromisoformat(reason["time"])),
+                    day=day_words)
+    if outcome == "none_fit":
+        return text("callback.none_fit", when=day_words.strip() or "à ce moment-là")
+    if outcome == "pick":
+        return text("callback.ask_time_pick", when=day_words.strip() or "qui correspondent")
+    if outcome == "not_understood":
+        return text("callback.ask_time_again")
+    if outcome == "slot_taken":
+        return text("callback.slot_taken")
+    if outcome == "move":
+        return text("callback.which_time_for_move")
+    return text("callback.ask_time")
+
+
+def _day_fr(day: dt.date) -> str:
+    from babel.dates import format_date
+
+    return format_date(day, "EEEE d MMMM", locale="fr_FR")
+
+
+class ValidateCallbackForm(FormValidationAction):
+    def name(self) -> str:
+        return "validate_callback_form"
+
+    async def required_slots(
+        self, domain_slots: list[str], dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[str]:
+        if tracker.get_slot("callback_outcome"):
+            return []  # booked, or given up: the form ends
+        if tracker.get_slot("callback_moving"):
+            return ["callback_time"]
+        return list(FORM_SLOTS)
+
+    def _failed(self, slot: str, tracker: Tracker) -> tuple[int, dict[str, int]]:
+        failures = dict(tracker.get_slot("callback_failures") or {})
+        failures[slot] = failures.get(slot, 0) + 1
+        return failures[slot], failures
+
+    async def validate_callback_time(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        if value is None:
+            return {"callback_time": None}  # cleared when the booking starts: nothing to check
+        ccas = current_ccas()
+        free = free_slots(ccas)
+        if not free:
+            return {"callback_time": None, "callback_outcome": "unavailable"}
+        offered = [dt.datetime.fromisoformat(s) for s in tracker.get_slot("callback_offers") or []]
+        clicked = next((s for s in offered if slot_phrase(s) == str(value).strip()), None)
+        if clicked is not None and clicked not in free:
+            # The button was right when shown; someone has taken the last place since.
+            others = spread_offers([s for s in free if s != clicked])
+            return {"callback_time": None, "callback_time_reason": {"outcome": "slot_taken"},
+                    "callback_offers": [s.isoformat() for s in others]}
+        choice = choose(str(value), free, local_now(ccas), ccas)
+        if choice.outcome == "chosen" and choice.slot is not None:
+            return {"callback_time": choice.slot.isoformat(), "callback_time_reason": None,
+                    "callback_offers": None}
+        updates: dict[str, Any] = {}
+        if choice.outcome == "not_understood":
+            count, failures = self._failed("callback_time", tracker)
+            updates["callback_failures"] = failures
+            if count >= MAX_FAILURES["callback_time"]:
+                return {**updates, "callback_time": None, "callback_outcome": "gave_up"}
+        reason = {"outcome": choice.outcome, "day": choice.day.isoformat() if choice.day else None,
+                  "time": choice.time.isoformat() if choice.time else None}
+        return {**updates, "callback_time": None, "callback_time_reason": reason,
+                "callback_offers": [s.isoformat() for s in choice.offers]}
+
+    async def validate_callback_phone(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        if value is None:
+            return {"callback_phone": None}  # cleared when the booking starts: nothing to check
+        phone = parse_phone(str(value))
+        if phone is not None:
+            return {"callback_phone": phone.e164}
+        if _NO_PHONE.search(normalize(str(value))):
+            return {"callback_phone": None, "callback_outcome": "no_phone"}
+        count, failures = self._failed("callback_phone", tracker)
+        if count >= MAX_FAILURES["callback_phone"]:
+            return {"callback_phone": None, "callback_failures": failures, "callback_outcome": "gave_up"}
+        dispatcher.utter_message(text=text("callback.phone_again"))
+        return {"callback_phone": None, "callback_failures": failures}
+
+    async def validate_callback_name(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        if value is None:
+            return {"callback_name": None}  # cleared when the booking starts: nothing to check
+        if value == "":
+            return {"callback_name": ""}  # kept from the booking being moved: none was given
+        pseudonym = parse_pseudonym(str(value))
+        if pseudonym is not None:
+            return {"callback_name": pseudonym.value or ""}
+        count, failures = self._failed("callback_name", tracker)
+        if count >= MAX_FAILURES["callback_name"]:
+            return {"callback_name": "", "callback_failures": failures}  # it was optional anyway
+        dispatcher.utter_message(text=text("callback.name_again"), buttons=[
+            {"title": text("callback.buttons.skip_name"), "payload": "passer"}])
+        return {"callback_name": None, "callback_failures": failures}
+
+    async def validate_callback_consent(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        if value is None:
+            return {"callback_consent": None}  # cleared when the booking starts: nothing to check
+        if isinstance(value, bool):
+            return {"callback_consent": value}
+        intent = ((tracker.latest_message or {}).get("intent") or {}).get("name")
+        consent = parse_consent(str(value), intent)
+        if consent is not None:
+            return {"callback_consent": consent}
+        count, failures = self._failed("callback_consent", tracker)
+        if count >= MAX_FAILURES["callback_consent"]:
+            # Sharing needs a clear yes: without one, nothing is shared.
+            dispatcher.utter_message(text=text("callback.consent_defaulted"))
+            return {"callback_consent": False, "callback_failures": failures}
+        dispatcher.utter_message(text=text("callback.consent_again"), buttons=_consent_buttons())
+        return {"callback_consent": None, "callback_failures": failures}
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        events = await super().run(dispatcher, tracker, domain)
+        # super().run has applied the validated values to tracker.slots.
+        slots = tracker.slots
+        required = await self.required_slots(self.domain_slots(domain), dispatcher, tracker, domain)
+        if slots.get("callback_outcome") or not required or any(slots.get(s) is None for s in required):
+            return events
+        ccas = current_ccas()
+        start = dt.datetime.fromisoformat(slots["callback_time"])
+        try:
+            with session_scope() as session:
+                if slots.get("callback_moving"):
+                    booking = bookings.move(session, int(slots["callback_moving"]), slot_start=start,
+                                            capacity=ccas.counsellors_per_slot)
+                    outcome = "moved"
+                else:
+                    booking = bookings.book(
+                        session, slot_start=start, capacity=ccas.counsellors_per_slot,
+                        sender_id=tracker.sender_id, phone=slots["callback_phone"], channel=_channel(tracker),
+                        pseudonym=slots.get("callback_name") or None,
+                        consent_transcript=bool(slots.get("callback_consent")),
+                    )
+                    outcome = "booked"
+        except SlotFull:
+            # Someone took the last place a moment ago: ask for another time, keep the rest.
+            others = spread_offers([s for s in free_slots(ccas) if s != start])
+            events = [e for e in events if e.get("name") != "requested_slot"]
+            return events + [
+                SlotSet("callback_time", None),
+                SlotSet("callback_time_reason", {"outcome": "slot_taken"}),
+                SlotSet("callback_offers", [s.isoformat() for s in others]),
+                SlotSet("requested_slot", "callback_time"),
+            ]
+        except LookupError:
+            # The callback being moved was cancelled meanwhile (by a counsellor, say): book anew.
+            return [e for e in events if e.get("name") != "requested_slot"] + [
+                SlotSet("callback_moving", None), SlotSet("requested_slot", "callback_phone"),
+            ]
+        events = [e for e in events if e.get("name") != "requested_slot"]
+        return events + [SlotSet("callback_outcome", outcome), SlotSet("callback_booking_id", booking.id),
+                         SlotSet("requested_slot", None)]
+
+
+def _consent_buttons() -> list[dict[str, str]]:
+    return [
+        {"title": text("callback.buttons.consent_yes"), "payload": "oui, elle peut la lire"},
+        {"title": text("callback.buttons.consent_no"),
+         "payload": "non, je préfère lui expliquer moi-même"},
+    ]
+
+
+class ActionAskCallbackPhone(Action):
+    def name(self) -> str:
+        return "action_ask_callback_phone"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        dispatcher.utter_message(text=text("callback.ask_phone"))
         return []
+
+
+class ActionAskCallbackName(Action):
+    def name(self) -> str:
+        return "action_ask_callback_name"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        dispatcher.utter_message(text=text("callback.ask_name"), buttons=[
+            {"title": text("callback.buttons.skip_name"), "payload": "passer"}])
+        return []
+
+
+class ActionAskCallbackConsent(Action):
+    def name(self) -> str:
+        return "action_ask_callback_consent"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        name = tracker.get_slot("callback_name")
+        dispatcher.utter_message(
+            text=text("callback.ask_consent", name=", votre prénom" if name else ""),
+            buttons=_consent_buttons(),
+        )
+        return []
+
+
+class ActionCallbackDone(Action):
+    """After the booking form: confirm in French, or say how else to reach a counsellor."""
+
+    def name(self) -> str:
+        return "action_callback_done"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        ccas = current_ccas()
+        outcome = tracker.get_slot("callback_outcome")
+        booking_id = tracker.get_slot("callback_booking_id")
+        booking = None
+        if booking_id is not None:
+            with session_scope() as session:
+                booking = session.get(Booking, int(booking_id))
+        if outcome in ("booked", "moved") and booking is not None:
+            name = f", en demandant {booking.pseudonym}" if booking.pseudonym else ""
+            moment = _moment(booking, ccas)
+            phone = _phone_display(booking.phone)
+            if outcome == "moved":
+                dispatcher.utter_message(text=text("callback.moved", moment=moment, phone=phone))
+            else:
+                dispatcher.utter_message(
+                    text=text("callback.confirmed", moment=moment, phone=phone, name=name))
+                shared = "callback.shared" if booking.consent_transcript else "callback.not_shared"
+                dispatcher.utter_message(
+                    text=text(shared, name=", votre prénom" if booking.pseudonym else ""))
+            dispatcher.utter_message(text=text("callback.change_hint"))
+            if is_open(ccas):
+                dispatcher.utter_message(text=text("callback.direct_line_open", phone=ccas.phone))
+        elif outcome == "no_phone":
+            dispatcher.utter_message(
+                text=text("callback.phone_refused", phone=ccas.phone, hours=_hours(ccas)))
+        elif outcome == "unavailable":
+            dispatcher.utter_message(text=text("callback.no_slot", phone=ccas.phone, hours=_hours(ccas)))
+        else:
+            dispatcher.utter_message(text=text("callback.gave_up", phone=ccas.phone, hours=_hours(ccas)))
+        return _reset()
+
+
+class ActionCallbackFormStopped(BookedCallbackAction):
+    """The person no longer wants the booking being made ("laissez tomber")."""
+
+    action_name = "action_callback_form_stopped"
+
+    def act(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, ccas: Ccas, booking: Booking | None
+    ) -> list[EventType]:
+        if booking is not None:
+            dispatcher.utter_message(text=text("callback.kept", moment=_moment(booking, ccas)))
+        else:
+            dispatcher.utter_message(text=text("callback.not_booked"))
+        return _reset()
+
+
+class ActionChangeCallback(BookedCallbackAction):
+    """Move the callback: at once when the message says when, else by asking."""
+
+    action_name = "action_change_callback"
+
+    def act(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, ccas: Ccas, booking: Booking | None
+    ) -> list[EventType]:
+        if booking is None:
+            _no_booking(dispatcher)
+            return [*_reset(), SlotSet("callback_path", "none")]
+        free = free_slots(ccas)
+        old_start = bookings.slot_start_of(booking)
+        choice = choose(latest_text(tracker), [s for s in free if s != old_start], local_now(ccas), ccas)
+        if choice.outcome == "chosen" and choice.slot is not None:
+            try:
+                with session_scope() as session:
+                    moved = bookings.move(session, booking.id, slot_start=choice.slot,
+                                          capacity=ccas.counsellors_per_slot)
+                dispatcher.utter_message(text=text(
+                    "callback.moved", moment=_moment(moved, ccas), phone=_phone_display(moved.phone)))
+                dispatcher.utter_message(text=text("callback.change_hint"))
+                return [*_reset(), SlotSet("callback_path", "none")]
+            except SlotFull:
+                pass
+        reason = {"outcome": "move"} if choice.outcome == "not_understood" else {
+            "outcome": choice.outcome, "day": choice.day.isoformat() if choice.day else None,
+            "time": choice.time.isoformat() if choice.time else None}
+        offers = list(choice.offers) if choice.outcome != "not_understood" else []
+        return [
+            *_reset(),
+            SlotSet("callback_moving", booking.id),
+            SlotSet("callback_phone", booking.phone),
+            SlotSet("callback_name", booking.pseudonym or ""),
+            SlotSet("callback_consent", bool(booking.consent_transcript)),
+            SlotSet("callback_time_reason", reason),
+            SlotSet("callback_offers", [s.isoformat() for s in offers] or None),
+            SlotSet("callback_path", "book"),
+        ]
+
+
+class ActionAskCancelCallback(BookedCallbackAction):
+    action_name = "action_ask_cancel_callback"
+
+    def act(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, ccas: Ccas, booking: Booking | None
+    ) -> list[EventType]:
+        if booking is None:
+            _no_booking(dispatcher)
+            return [SlotSet("callback_path", "none")]
+        question = text("callback.confirm_cancel", moment=_moment(booking, ccas))
+        dispatcher.utter_message(text=question, buttons=[
+            {"title": text("callback.buttons.yes_cancel"), "payload": "/affirm"},
+            {"title": text("callback.buttons.no_keep"), "payload": "/deny"},
+        ])
+        return [SlotSet("callback_path", "confirm_cancel")]
+
+
+class ActionCancelCallback(BookedCallbackAction):
+    action_name = "action_cancel_callback"
+
+    def act(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, ccas: Ccas, booking: Booking | None
+    ) -> list[EventType]:
+        if booking is not None:
+            with session_scope() as session:
+                bookings.cancel(session, booking.id)
+        dispatcher.utter_message(text=text("callback.cancelled", phone=ccas.phone, hours=_hours(ccas)))
+        return [SlotSet("callback_path", "none")]
+
+
+class ActionKeepCallback(BookedCallbackAction):
+    action_name = "action_keep_callback"
+
+    def act(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, ccas: Ccas, booking: Booking | None
+    ) -> list[EventType]:
+        if booking is not None:
+            dispatcher.utter_message(text=text("callback.kept", moment=_moment(booking, ccas)))
+            dispatcher.utter_message(text=text("callback.change_hint"))
+        else:
+            _no_booking(dispatcher)
+        return [SlotSet("callback_path", "none")]

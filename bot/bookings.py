@@ -9,6 +9,7 @@ from sqlalchemy import Boolean, Column, DateTime, Integer, String, UniqueConstra
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from bot import clock
 from bot.db import Base
 
 
@@ -29,7 +30,7 @@ class Booking(Base):
     phone = Column(String(32), nullable=False)  # E.164
     pseudonym = Column(String(80), nullable=True)
     consent_transcript = Column(Boolean, nullable=False, default=False)
-    status = Column(String(20), nullable=False, default="booked")  # booked, cancelled
+    status = Column(String(20), nullable=False, default="booked")  # booked, cancelled, moved
     created_at = Column(DateTime(timezone=True), nullable=False, server_default=func.now())
     cancelled_at = Column(DateTime(timezone=True), nullable=True)
 
@@ -80,18 +81,20 @@ def cancel(session: Session, booking_id: int) -> Booking | None:
         return booking
     booking.status = "cancelled"
     booking.seat = None
-    booking.cancelled_at = dt.datetime.now(dt.timezone.utc)
+    booking.cancelled_at = clock.now()
     session.commit()
     return booking
 
 
-def active_booking(session: Session, sender_id: str) -> Booking | None:
-    """The person's booked callback still to come, if any (the latest one)."""
+def active_booking(session: Session, sender_id: str, after: dt.datetime | None = None) -> Booking | None:
+    """The person's booked callback (the latest one), if it starts after `after`."""
     query = (
         select(Booking)
         .where(Booking.sender_id == sender_id, Booking.status == "booked")
         .order_by(Booking.slot_start.desc())
     )
+    if after is not None:
+        query = query.where(Booking.slot_start >= _utc(after))
     return session.execute(query).scalars().first()
 
 
@@ -112,3 +115,36 @@ def free_slots(session: Session, slots: list[dt.datetime], capacity: int) -> lis
 def _aware(moment: dt.datetime) -> dt.datetime:
     # SQLite gives back naive datetimes for timezone-aware columns: they were stored in UTC.
     return moment if moment.tzinfo else moment.replace(tzinfo=dt.timezone.utc)
+
+
+def move(session: Session, booking_id: int, *, slot_start: dt.datetime, capacity: int) -> Booking:
+    """The same callback at another time. The new slot is taken first: if it is full, SlotFull
+    is raised and the old booking stays as it was."""
+    old = session.get(Booking, booking_id)
+    if old is None or old.status != "booked":
+        raise LookupError(f"no booked callback {booking_id}")
+    new = book(
+        session, slot_start=slot_start, capacity=capacity, sender_id=old.sender_id, phone=old.phone,
+        channel=old.channel, pseudonym=old.pseudonym, consent_transcript=old.consent_transcript,
+    )
+    old = session.get(Booking, booking_id)
+    old.status = "moved"
+    old.seat = None
+    old.cancelled_at = clock.now()
+    session.commit()
+    return new
+
+
+def upcoming(session: Session, since: dt.datetime) -> list[Booking]:
+    """Booked callbacks from `since` on, soonest first."""
+    query = (
+        select(Booking)
+        .where(Booking.status == "booked", Booking.slot_start >= _utc(since))
+        .order_by(Booking.slot_start, Booking.id)
+    )
+    return list(session.execute(query).scalars())
+
+
+def slot_start_of(booking: Booking) -> dt.datetime:
+    """The booking's time, aware in UTC whatever the database gave back."""
+    return _aware(booking.slot_start)

@@ -112,17 +112,3 @@ def urgencies(kinds: list[Urgency], national: National) -> list[str]:
         )
         for kind in kinds
     ]
-
-
-def callback_info(ccas: Ccas, now: dt.datetime | None = None) -> list[str]:
-    moment = local_now(ccas, now)
-    if is_open(ccas, moment):
-        second = text("callback.direct_line_open", phone=ccas.phone)
-    else:
-        second = text(
-            "callback.direct_line_closed",
-            phone=ccas.phone,
-            hours=format_weekly_hours(ccas),
-            availability=availability(ccas, moment),
-        )
-    return [text("callback.intro"), second]

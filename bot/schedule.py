@@ -7,6 +7,7 @@ from functools import lru_cache
 import holidays
 from babel.dates import format_date
 
+from bot import clock
 from bot.ccas import Ccas
 
 DAY_NAMES_FR = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
@@ -32,7 +33,7 @@ def opening_ranges(ccas: Ccas, day: dt.date) -> tuple[tuple[dt.time, dt.time], .
 
 def local_now(ccas: Ccas, now: dt.datetime | None = None) -> dt.datetime:
     if now is None:
-        return dt.datetime.now(ccas.timezone)
+        return clock.now(ccas.timezone)
     if now.tzinfo is None:
         raise ValueError("now must be timezone-aware")
     return now.astimezone(ccas.timezone)

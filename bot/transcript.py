@@ -9,7 +9,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import dataclass
+from typing import Any
 
+from sqlalchemy import inspect
 from sqlalchemy import text as sql
 from sqlalchemy.engine import Engine
 
@@ -26,6 +28,8 @@ class Line:
 
 
 def transcript(engine: Engine, sender_id: str) -> list[Line]:
+    if not has_conversations(engine):
+        return []
     query = sql(
         "SELECT type_name, timestamp, data FROM events "
         "WHERE sender_id = :sender AND type_name IN ('user', 'bot', 'session_started') "
@@ -57,3 +61,33 @@ def transcript(engine: Engine, sender_id: str) -> list[Line]:
                 session=max(session, 1),
             ))
     return lines
+
+
+def has_conversations(engine: Engine) -> bool:
+    """Whether Rasa has created its table in this database yet (not before its first start)."""
+    return "events" in inspect(engine).get_table_names()
+
+
+def slot_values(engine: Engine, sender_id: str, names: tuple[str, ...]) -> dict[str, list[Any]]:
+    """Every value each slot took, oldest first, across all sessions of `sender_id`."""
+    if not names or not has_conversations(engine):
+        return {name: [] for name in names}
+    query = sql(
+        "SELECT data FROM events WHERE sender_id = :sender AND type_name = 'slot' ORDER BY id"
+    )
+    values: dict[str, list[Any]] = {name: [] for name in names}
+    with engine.connect() as connection:
+        for (data,) in connection.execute(query, {"sender": sender_id}):
+            event = json.loads(data or "{}")
+            if event.get("name") in values:
+                values[event["name"]].append(event.get("value"))
+    return values
+
+
+def last_message_at(engine: Engine, sender_id: str) -> dt.datetime | None:
+    if not has_conversations(engine):
+        return None
+    query = sql("SELECT MAX(timestamp) FROM events WHERE sender_id = :sender AND type_name = 'user'")
+    with engine.connect() as connection:
+        stamp = connection.execute(query, {"sender": sender_id}).scalar()
+    return dt.datetime.fromtimestamp(stamp, tz=dt.timezone.utc) if stamp else None

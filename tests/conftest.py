@@ -1,10 +1,37 @@
+import os
 import sys
 from pathlib import Path
+
+import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from tests import postgres  # noqa: E402
+
 
 def pytest_addoption(parser):
     parser.addoption("--model", default=None, help="trained Rasa model for the integration tests")
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    """A real PostgreSQL server for the whole test run (skipped only where none is installed
+    and CI did not ask for one)."""
+    try:
+        server = postgres.start()
+    except postgres.Unavailable as missing:
+        if os.environ.get(postgres.REQUIRE_ENV):
+            pytest.fail(f"PostgreSQL is required here: {missing}")
+        pytest.skip(f"PostgreSQL tests skipped: {missing}")
+    yield server
+    server.stop()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request, tmp_path):
+    """A fresh, empty database: a SQLite file, then a database on the real PostgreSQL server."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'ccas.db'}"
+    return request.getfixturevalue("postgres_server").new_database()

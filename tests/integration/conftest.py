@@ -45,7 +45,13 @@ class Chat:
     def texts(replies: list[dict]) -> list[str]:
         return [r["text"] for r in replies if "text" in r]
 
+    @staticmethod
+    def buttons(replies: list[dict]) -> list[dict]:
+        return [b for r in replies for b in r.get("buttons", [])]
+
 
 @pytest.fixture
 def chat(servers):
-    return Chat(servers.rasa_url)
+    servers.set_clock(None)
+    yield Chat(servers.rasa_url)
+    servers.set_clock(None)

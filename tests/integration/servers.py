@@ -13,6 +13,8 @@ from pathlib import Path
 
 import requests
 
+from bot.clock import CLOCK_FILE_ENV
+
 ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
 
@@ -37,11 +39,17 @@ def wait_for(url: str, timeout: float, process: subprocess.Popen, log: Path) -> 
 
 @dataclass
 class Servers:
+    database_url: str
+    clock_file: Path
     rasa_url: str
     action_url: str
     token: str
     processes: list[subprocess.Popen]
     logs: list[Path]
+
+    def set_clock(self, moment: str | None) -> None:
+        """Move the action server's clock to `moment` (ISO with offset), or back to real time."""
+        self.clock_file.write_text(moment or "")
 
     def stop(self) -> None:
         for process in self.processes:
@@ -54,10 +62,19 @@ class Servers:
 
 
 def start_servers(model: str, token: str = "test-token", extra_env: dict | None = None) -> Servers:
-    """Both servers, with a fresh SQLite tracker store unless extra_env names TRACKER_DB."""
+    """Both servers, on a fresh SQLite database unless extra_env names a DATABASE_URL.
+
+    The schema is migrated first, as run.sh does. A test clock file (bot.clock) is created
+    empty, which means the real time, and can be written to move the servers' clock.
+    """
     env = {**os.environ, "PYTHONPATH": str(ROOT), "RASA_TELEMETRY_ENABLED": "false", **(extra_env or {})}
     logdir = Path(tempfile.mkdtemp(prefix="ccas-servers-"))
-    env["TRACKER_DB"] = (extra_env or {}).get("TRACKER_DB") or str(logdir / "conversations.db")
+    env["DATABASE_URL"] = (extra_env or {}).get("DATABASE_URL") or f"sqlite:///{logdir / 'ccas.db'}"
+    clock_file = logdir / "clock.txt"
+    clock_file.write_text("")
+    env.setdefault(CLOCK_FILE_ENV, str(clock_file))
+    subprocess.run([sys.executable, "-m", "bot", "migrate"], cwd=ROOT, env=env, check=True,
+                   capture_output=True)
     action_port, rasa_port = free_port(), free_port()
     env["ACTION_ENDPOINT_URL"] = f"http://127.0.0.1:{action_port}/webhook"
 
@@ -74,6 +91,8 @@ def start_servers(model: str, token: str = "test-token", extra_env: dict | None 
         cwd=ROOT, env=env, stdout=rasa_log.open("w"), stderr=subprocess.STDOUT,
     )
     servers = Servers(
+        database_url=env["DATABASE_URL"],
+        clock_file=Path(env[CLOCK_FILE_ENV]),
         rasa_url=f"http://127.0.0.1:{rasa_port}",
         action_url=f"http://127.0.0.1:{action_port}",
         token=token,

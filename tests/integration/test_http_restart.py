@@ -15,9 +15,9 @@ def say(servers, sender, message):
 
 
 def test_snapshot_resumes_after_a_restart(model, tmp_path):
-    database = str(tmp_path / "conversations.db")
+    database = f"sqlite:///{tmp_path / 'conversations.db'}"
     sender = f"restart-{uuid.uuid4().hex[:8]}"
-    first = start_servers(model, extra_env={"TRACKER_DB": database})
+    first = start_servers(model, extra_env={"DATABASE_URL": database})
     try:
         say(first, sender, "bonjour")
         say(first, sender, "mon mari me frappe et je n'arrive plus à payer le loyer")
@@ -27,7 +27,7 @@ def test_snapshot_resumes_after_a_restart(model, tmp_path):
     finally:
         first.stop()
 
-    second = start_servers(model, extra_env={"TRACKER_DB": database})
+    second = start_servers(model, extra_env={"DATABASE_URL": database})
     try:
         # The form goes on where it was: this answer is the fixed charges.
         assert "crédits" in say(second, sender, "loyer 500")

@@ -10,7 +10,7 @@ from tests.integration.servers import start_servers
 
 def test_transcript_has_every_message_of_every_session(model, tmp_path):
     database = tmp_path / "ccas.db"
-    servers = start_servers(model, extra_env={"TRACKER_DB": str(database)})
+    servers = start_servers(model, extra_env={"DATABASE_URL": f"sqlite:///{database}"})
     sender = f"transcript-{uuid.uuid4().hex[:8]}"
     sent, received = [], []
 

@@ -5,7 +5,6 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SessionStarted, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.callback import ActionOfferCallback
 from actions.common import misunderstood_in_a_row
 from actions.listening import ActionReflect, ActionTrackMisunderstanding
 from actions.safety import ActionCrisisSupport
@@ -99,11 +98,6 @@ def test_session_start_welcomes_after_session_started_and_carries_themes():
     bot_texts = [e["text"] for e in events if e.get("event") == "bot"]
     assert "assistant automatique" in bot_texts[0]
     assert events[-1]["event"] == "action" and events[-1]["name"] == "action_listen"
-
-
-def test_offer_callback_gives_the_direct_line():
-    texts, _ = run(ActionOfferCallback(), tracker("rappelez-moi", "request_human"))
-    assert any("04 76 69 45 94" in t for t in texts)
 
 
 def test_reflect_gives_urgent_help_once_and_flags_it():

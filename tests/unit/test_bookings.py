@@ -1,4 +1,4 @@
-"""Callback slots and bookings against a real SQLite file."""
+"""Callback slots and bookings against real databases: a SQLite file and a PostgreSQL server."""
 import datetime as dt
 import threading
 from zoneinfo import ZoneInfo
@@ -6,9 +6,20 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.availability import day_slots, upcoming_slots
-from bot.bookings import SlotFull, active_booking, book, booked_count, cancel, free_slots
+from bot.bookings import (
+    SlotFull,
+    active_booking,
+    book,
+    booked_count,
+    cancel,
+    free_slots,
+    move,
+    slot_start_of,
+    upcoming,
+)
 from bot.ccas import load_ccas
-from bot.db import Base, session_factory
+from bot.db import session_factory
+from bot.migrate import upgrade
 from bot.settings import CONFIG_DIR
 
 PARIS = ZoneInfo("Europe/Paris")
@@ -17,10 +28,9 @@ MONDAY_10 = dt.datetime(2026, 11, 23, 10, 0, tzinfo=PARIS)
 
 
 @pytest.fixture
-def sessions(tmp_path):
-    factory = session_factory(f"sqlite:///{tmp_path / 'test.db'}")
-    Base.metadata.create_all(factory.kw["bind"])
-    return factory
+def sessions(database_url):
+    upgrade(database_url)  # the schema as Alembic builds it, as in production
+    return session_factory(database_url)
 
 
 def test_day_slots_follow_opening_hours():
@@ -95,3 +105,50 @@ def test_concurrent_bookings_never_exceed_capacity(sessions):
 def test_naive_times_are_refused(sessions):
     with sessions() as session, pytest.raises(ValueError):
         book(session, slot_start=dt.datetime(2026, 11, 23, 10), capacity=1, sender_id="a", phone="x")
+
+
+def test_moving_takes_the_new_slot_then_frees_the_old_one(sessions):
+    later = MONDAY_10 + dt.timedelta(days=1)
+    with sessions() as session:
+        first = book(session, slot_start=MONDAY_10, capacity=1, sender_id="a", phone="+33612345678",
+                     pseudonym="Sam", consent_transcript=True)
+        moved = move(session, first.id, slot_start=later, capacity=1)
+        assert (moved.sender_id, moved.phone, moved.pseudonym, moved.consent_transcript) == (
+            "a", "+33612345678", "Sam", True)
+        assert slot_start_of(moved) == later
+        assert session.get(type(first), first.id).status == "moved"
+        assert booked_count(session, MONDAY_10) == 0
+        assert active_booking(session, "a").id == moved.id
+
+
+def test_moving_to_a_full_slot_keeps_the_old_booking(sessions):
+    later = MONDAY_10 + dt.timedelta(days=1)
+    with sessions() as session:
+        mine = book(session, slot_start=MONDAY_10, capacity=1, sender_id="a", phone="+33612345678")
+        book(session, slot_start=later, capacity=1, sender_id="b", phone="+33612345679")
+        with pytest.raises(SlotFull):
+            move(session, mine.id, slot_start=later, capacity=1)
+        assert active_booking(session, "a").id == mine.id
+        assert booked_count(session, MONDAY_10) == 1
+
+
+def test_upcoming_lists_booked_callbacks_soonest_first(sessions):
+    with sessions() as session:
+        late = book(session, slot_start=MONDAY_10 + dt.timedelta(hours=4), capacity=1, sender_id="a",
+                    phone="+33612345678")
+        soon = book(session, slot_start=MONDAY_10, capacity=1, sender_id="b", phone="+33612345679")
+        gone = book(session, slot_start=MONDAY_10 + dt.timedelta(hours=1), capacity=1, sender_id="c",
+                    phone="+33612345670")
+        past = book(session, slot_start=MONDAY_10 - dt.timedelta(days=3), capacity=1, sender_id="d",
+                    phone="+33612345671")
+        cancel(session, gone.id)
+        found = [b.id for b in upcoming(session, MONDAY_10.replace(hour=0))]
+        assert found == [soon.id, late.id]
+        assert past.id not in found
+
+
+def test_a_past_callback_is_no_longer_active(sessions):
+    with sessions() as session:
+        book(session, slot_start=MONDAY_10, capacity=1, sender_id="a", phone="+33612345678")
+        assert active_booking(session, "a", after=MONDAY_10 + dt.timedelta(hours=2)) is None
+        assert active_booking(session, "a", after=MONDAY_10 - dt.timedelta(hours=2)) is not None

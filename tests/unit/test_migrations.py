@@ -7,8 +7,8 @@ from bot.db import Base, make_engine
 from bot.migrate import upgrade
 
 
-def test_migrations_create_the_tables_the_models_describe(tmp_path):
-    url = f"sqlite:///{tmp_path / 'migrated.db'}"
+def test_migrations_create_the_tables_the_models_describe(database_url):
+    url = database_url
     upgrade(url)
     engine = make_engine(url)
     assert "callback_bookings" in inspect(engine).get_table_names()
@@ -17,7 +17,7 @@ def test_migrations_create_the_tables_the_models_describe(tmp_path):
     assert diff == []
 
 
-def test_upgrade_twice_is_harmless(tmp_path):
-    url = f"sqlite:///{tmp_path / 'twice.db'}"
+def test_upgrade_twice_is_harmless(database_url):
+    url = database_url
     upgrade(url)
     upgrade(url)

@@ -82,10 +82,3 @@ def test_reflection_does_not_repeat_known_themes():
 def test_health_reflection_asks_for_no_details():
     text = " ".join(replies.reflection(["health"], [], NATIONAL, dt.date(2026, 6, 2)))
     assert "pas besoin de m'en dire plus sur votre santé" in text
-
-
-def test_callback_info_open_and_closed():
-    open_now = " ".join(replies.callback_info(GRENOBLE, TUESDAY_MORNING))
-    closed = " ".join(replies.callback_info(GRENOBLE, SATURDAY_NIGHT))
-    assert "disponibles en ce moment" in open_now and GRENOBLE.phone in open_now
-    assert "seront de retour lundi 23 novembre à 9 h" in closed

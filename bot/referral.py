@@ -1,0 +1,58 @@
+"""Who sent the person to the service, when they say so: a partner of the CCAS (from the
+configuration), a bank, a social worker... Only a sentence that says someone sent or advised
+them counts: "j'ai un découvert à la banque" names a bank, not who referred them."""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from bot.ccas import Partner
+from bot.textnorm import normalize
+
+_REFERRED = re.compile(
+    r"\bm (?:a|ont) (?:dit|conseille|conseillee|oriente|orientee|envoye|envoyee|donne|parle|indique|"
+    r"recommande|propose|file|passe)\b|\bde la part (?:de|du|des|d)\b|"
+    r"\bsur (?:les )?conseils? (?:de|du|des|d)\b|"
+    r"\b(?:envoye|envoyee|orientee?|adresse|adressee|redirige|redirigee)e? (?:par|vers vous par)\b|"
+    r"\bc est (?:ma|mon|la|le|l|une|un) .{1,40} qui\b|\b(?:ma|mon) .{1,40} (?:m a|m ont) |"
+    r"\bc est .{1,40} qui (?:m|nous)\b|\bm (?:envoie|envoient|oriente|orientent)\b"
+)
+# Sources that are not partners of a particular CCAS: what a counsellor reads, and the words
+# that name them.
+GENERIC_SOURCES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("une travailleuse sociale", (
+        r"assistante? sociale?", r"assistant social", r"travailleu(?:r|se) sociale?", r"\bas\b",
+        r"educat(?:eur|rice)", r"conseillere? (?:en )?esf", r"cesf",
+    )),
+    ("la CAF", (r"\bcaf\b",)),
+    ("le bailleur", (r"bailleur", r"office hlm", r"\bhlm\b", r"proprietaire", r"\bproprio\b",
+                     r"agence immobiliere")),
+    ("une banque", (r"\bbanque\b", r"banquier(?:e)?",
+                    r"conseill(?:er|ere) (?:bancaire|de (?:ma|la) banque)")),
+    ("un fournisseur d'énergie", (r"\bedf\b", r"engie", r"fournisseur", r"total ?energies")),
+    ("la mairie", (r"mairie",)),
+    ("une association", (r"association", r"secours (?:populaire|catholique)", r"restos? du coeur",
+                         r"croix rouge")),
+    ("France Travail", (r"france travail", r"pole emploi")),
+    ("un proche", (r"\bami(?:e|s)?\b", r"copine?", r"voisine?", r"famille",
+                   r"(?:ma|mon) (?:soeur|frere|mere|pere|fille|fils|cousine?)")),
+)
+
+
+def referral_sources(messages: Iterable[str], partners: Iterable[Partner]) -> list[str]:
+    """Names of who referred the person, in the order they were mentioned, partners first
+    within a sentence (GEG rather than "un fournisseur d'énergie")."""
+    partners = tuple(partners)
+    found: list[str] = []
+    for message in messages:
+        for sentence in re.split(r"[.!?\n]+", message):
+            plain = normalize(sentence)
+            if not _REFERRED.search(plain):
+                continue
+            named = [p.name for p in partners
+                     if any(re.search(rf"\b{re.escape(normalize(k))}\b", plain) for k in p.keywords)]
+            if not named:
+                named = [label for label, patterns in GENERIC_SOURCES
+                         if any(re.search(p, plain) for p in patterns)][:1]
+            found.extend(n for n in named if n not in found)
+    return found

@@ -1,0 +1,76 @@
+"""Answers to the booking questions: a first name or pseudonym, consent, who referred."""
+import pytest
+
+from bot.ccas import load_ccas
+from bot.consent import parse_consent
+from bot.pseudonym import parse_pseudonym
+from bot.referral import referral_sources
+from bot.settings import CONFIG_DIR
+
+GRENOBLE = load_ccas(CONFIG_DIR / "ccas" / "grenoble.yml")
+
+
+@pytest.mark.parametrize("message, name", [
+    ("Sam", "Sam"),
+    ("je m'appelle Marie-Claire", "Marie-Claire"),
+    ("Je m’appelle Élodie", "Élodie"),
+    ("c'est Jean", "Jean"),
+    ("appelez-moi Nadia.", "Nadia"),
+    ("moi c'est fatou", "Fatou"),
+    ("Mme Dupont", "Mme Dupont"),
+])
+def test_names_are_kept_as_written(message, name):
+    assert parse_pseudonym(message).value == name
+
+
+@pytest.mark.parametrize("message", ["passer", "Passer", "non", "je préfère pas", "je reste anonyme",
+                                     "pas besoin"])
+def test_the_name_can_be_skipped(message):
+    assert parse_pseudonym(message).value is None
+
+
+@pytest.mark.parametrize("message", ["06 12 34 56 78", "oui", "bonjour", "pourquoi ?", "",
+                                     "je sais pas trop quoi vous dire", "x" * 60])
+def test_what_is_not_a_name_is_not_taken_as_one(message):
+    assert parse_pseudonym(message) is None
+
+
+@pytest.mark.parametrize("message, intent, expected", [
+    ("oui, elle peut la lire", None, True),
+    ("ok", None, True),
+    ("bien sûr", None, True),
+    ("pas de souci", None, True),
+    ("non, je préfère lui expliquer moi-même", None, False),
+    ("non merci", None, False),
+    ("nan", None, False),
+    ("je préfère pas", None, False),
+    ("carrément", None, True),
+    ("je sais pas", None, None),
+    ("oui enfin non", None, None),
+    ("volontiers même", "affirm", True),
+    ("hmm", "deny", False),
+])
+def test_consent_needs_a_clear_answer(message, intent, expected):
+    assert parse_consent(message, intent) is expected
+
+
+@pytest.mark.parametrize("message, sources", [
+    ("GEG m'a donné votre numéro", ["GEG"]),
+    ("c'est la banque postale qui m'a orientée vers vous", ["La Banque Postale (convention Reflex)"]),
+    ("mon assistante sociale m'a dit de vous écrire", ["une travailleuse sociale"]),
+    ("je viens de la part de mon conseiller bancaire", ["une banque"]),
+    ("sur les conseils de la geg", ["GEG"]),
+    ("ma voisine m'a parlé de vous", ["un proche"]),
+    ("c'est la mairie qui m'a donné le lien", ["la mairie"]),
+    ("j'ai un découvert à la banque", []),
+    ("la CAF m'a coupé les APL", []),
+    ("GEG va me couper le courant", []),
+])
+def test_referral_only_when_someone_sent_the_person(message, sources):
+    assert referral_sources([message], GRENOBLE.partners) == sources
+
+
+def test_referrals_are_gathered_once_each_in_order():
+    messages = ["bonjour", "c'est GEG qui m'envoie", "mon AS m'a aussi conseillé de vous appeler",
+                "GEG m'a redit de vous écrire"]
+    assert referral_sources(messages, GRENOBLE.partners) == ["GEG", "une travailleuse sociale"]

@@ -1,0 +1,25 @@
+"""The NLU component that keeps an urgent situation from being read as a question."""
+import pytest
+from rasa.shared.nlu.constants import INTENT, TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+from components.urgency_net import UrgencyNet
+
+
+def classified(text: str, intent: str) -> Message:
+    message = Message(data={TEXT: text})
+    message.set(INTENT, {"name": intent, "confidence": 0.9})
+    return message
+
+
+@pytest.mark.parametrize("text, predicted, expected", [
+    ("j'ai aussi reçu un commandement de quitter les lieux", "faq", "express_difficulty"),
+    ("bonjour c'est encore moi, on va me couper l'électricité", "faq", "express_difficulty"),
+    ("bonjour, ma banque a fermé mon compte", "greet", "express_difficulty"),
+    ("on va me couper le gaz, rappelez-moi", "request_human", "request_human"),
+    ("c'est quoi la trêve hivernale", "faq", "faq"),
+    ("passer", "inform", "inform"),
+])
+def test_urgent_situations_are_heard_not_answered_as_questions(text, predicted, expected):
+    [message] = UrgencyNet().process([classified(text, predicted)])
+    assert message.get(INTENT)["name"] == expected
