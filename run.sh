@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Sets everything up if needed, trains the model if none matches the data, and starts the
-# action server and the Rasa server (Ctrl+C stops both).
+# action server, the Rasa server and the counsellors' web app (Ctrl+C stops them all).
 set -euo pipefail
 source "$(dirname "$0")/scripts/lib.sh"
 cd "$ROOT"
@@ -34,6 +34,12 @@ fi
 say "Serveur Rasa sur http://$RASA_HOST:$RASA_PORT"
 "$VENV/bin/rasa" run --enable-api --model "$MODEL" --endpoints endpoints.yml \
   --credentials credentials.yml --interface "$RASA_HOST" --port "$RASA_PORT" "${auth[@]}" &
+pids+=($!)
+
+COUNSELLOR_HOST="${COUNSELLOR_HOST:-127.0.0.1}"
+COUNSELLOR_PORT="${COUNSELLOR_PORT:-8080}"
+say "Application des conseillères sur http://localhost:$COUNSELLOR_PORT"
+"$PY" -m bot web --host "$COUNSELLOR_HOST" --port "$COUNSELLOR_PORT" &
 pids+=($!)
 
 wait -n "${pids[@]}"

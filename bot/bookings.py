@@ -33,6 +33,9 @@ class Booking(Base):
     status = Column(String(20), nullable=False, default="booked")  # booked, cancelled, moved
     created_at = Column(DateTime(timezone=True), nullable=False, server_default=func.now())
     cancelled_at = Column(DateTime(timezone=True), nullable=True)
+    # The counsellor's side: to_call, no_answer (try again), called, closed (bot.followup).
+    followup = Column(String(20), nullable=False, default="to_call", server_default="to_call")
+    followup_at = Column(DateTime(timezone=True), nullable=True)
 
 
 def _utc(moment: dt.datetime) -> dt.datetime:

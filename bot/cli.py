@@ -3,18 +3,25 @@
     python -m bot migrate                      bring the database to the latest schema
     python -m bot handovers list [--json]      callbacks to come (from today)
     python -m bot handovers show ID [--json]   one handover, with its transcript
+    python -m bot counsellors add LOGIN --name NAME   create a counsellor's account (asks the password)
+    python -m bot counsellors password LOGIN   set a new password
+    python -m bot counsellors list
+    python -m bot web [--host H] [--port P]    the counsellors' web app
 """
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import getpass
 import json
+import os
 import sys
 from collections.abc import Sequence
 
+from sqlalchemy import select
 from sqlalchemy.exc import DatabaseError
 
-from bot import bookings, handover
+from bot import accounts, bookings, handover
 from bot.ccas import current_ccas, current_national
 from bot.db import database_url, session_scope
 from bot.schedule import local_now
@@ -32,7 +39,52 @@ def _parser() -> argparse.ArgumentParser:
     show = actions.add_parser("show", help="un dossier de transmission")
     show.add_argument("id", type=int)
     show.add_argument("--json", action="store_true", help="sortie JSON")
+    counsellors = commands.add_parser("counsellors", help="comptes des conseillères")
+    manage = counsellors.add_subparsers(dest="action", required=True)
+    add = manage.add_parser("add", help="crée un compte")
+    add.add_argument("login")
+    add.add_argument("--name", required=True, help="nom affiché, par exemple « Claire M. »")
+    add.add_argument("--password-stdin", action="store_true",
+                     help="lit le mot de passe sur l'entrée standard")
+    password = manage.add_parser("password", help="change le mot de passe d'un compte")
+    password.add_argument("login")
+    password.add_argument("--password-stdin", action="store_true")
+    manage.add_parser("list", help="liste les comptes")
+    web = commands.add_parser("web", help="l'application web des conseillères")
+    web.add_argument("--host", default=os.environ.get("COUNSELLOR_HOST", "127.0.0.1"))
+    web.add_argument("--port", type=int, default=int(os.environ.get("COUNSELLOR_PORT", "8080")))
     return parser
+
+
+def _read_password(from_stdin: bool) -> str:
+    if from_stdin:
+        return sys.stdin.readline().rstrip("\n")
+    first = getpass.getpass("Mot de passe : ")
+    if getpass.getpass("Encore une fois : ") != first:
+        raise accounts.AccountError("les deux mots de passe sont différents")
+    return first
+
+
+def _counsellors(args: argparse.Namespace) -> int:
+    with session_scope() as session:
+        if args.action == "list":
+            query = select(accounts.Counsellor).order_by(accounts.Counsellor.login)
+            for counsellor in session.execute(query).scalars():
+                state = "actif" if counsellor.active else "désactivé"
+                print(f"{counsellor.login:<30} {counsellor.name:<30} {state}")
+            return 0
+        try:
+            password = _read_password(args.password_stdin)
+            if args.action == "add":
+                accounts.create_counsellor(session, args.login, args.name, password)
+                print(f"Compte {accounts.normalize_login(args.login)} créé.")
+            else:
+                accounts.set_password(session, args.login, password)
+                print("Mot de passe changé.")
+        except accounts.AccountError as error:
+            print(f"Impossible : {error}.", file=sys.stderr)
+            return 1
+    return 0
 
 
 def _since(value: str | None) -> dt.datetime:
@@ -87,7 +139,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         upgrade()
         print("Base de données à jour.")
         return 0
+    if args.command == "web":
+        from bot.web.app import run
+
+        run(args.host, args.port)
+        return 0
     try:
+        if args.command == "counsellors":
+            return _counsellors(args)
         if args.action == "list":
             return _list(args.json, args.since)
         return _show(args.id, args.json)

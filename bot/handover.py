@@ -70,7 +70,9 @@ def _derived(snapshot: Snapshot, national: National) -> dict[str, Any]:
     }
 
 
-def build(booking: Booking, engine: Engine, ccas: Ccas, national: National) -> Handover:
+def build(booking: Booking, engine: Engine, ccas: Ccas, national: National,
+          with_transcript: bool = True) -> Handover:
+    """The handover of `booking`; without the transcript (and referral) for a list."""
     phone = parse_phone(booking.phone)
     handover = Handover(
         id=booking.id,
@@ -92,6 +94,8 @@ def build(booking: Booking, engine: Engine, ccas: Ccas, national: National) -> H
     snapshots = [v for v in values["budget_snapshot"] if v]
     if snapshots:
         handover.snapshot = _derived(Snapshot.from_dict(snapshots[-1]), national)
+    if not with_transcript:
+        return handover
     handover.transcript = transcript(engine, booking.sender_id)
     handover.referral = referral_sources(
         (line.text for line in handover.transcript if line.speaker == "person"), ccas.partners
@@ -168,18 +172,19 @@ def when_fr(moment: dt.datetime) -> str:
     return f"{format_date(moment.date(), 'EEEE d MMMM y', locale='fr_FR')} à {format_time_fr(moment.time())}"
 
 
-def _snapshot_lines(snapshot: dict[str, Any]) -> list[str]:
-    lines = []
+def snapshot_rows(snapshot: dict[str, Any]) -> list[tuple[str, str]]:
+    """The snapshot and its derived figures as (line, value) pairs, in French."""
+    rows: list[tuple[str, str]] = []
     if snapshot.get("adults") is not None:
-        lines.append(f"Foyer : {snapshot['adults']} adulte(s), {snapshot.get('children') or 0} enfant(s)")
+        rows.append(("Foyer", f"{snapshot['adults']} adulte(s), {snapshot.get('children') or 0} enfant(s)"))
     names = {"income": "Revenus", "charges": "Charges fixes", "loans": "Crédits", "arrears": "Retards"}
     for key, name in names.items():
         line = snapshot.get(key)
         if not line or line.get("status") in ("skip", "not_understood"):
-            lines.append(f"{name} : non précisé")
+            rows.append((name, "non précisé"))
             continue
         if line.get("status") == "zero":
-            lines.append(f"{name} : aucun")
+            rows.append((name, "aucun"))
             continue
         about = "environ " if line.get("approximate") else ""
         detail = {k: v for k, v in (line.get("detail") or {}).items() if k != "other"}
@@ -190,14 +195,16 @@ def _snapshot_lines(snapshot: dict[str, Any]) -> list[str]:
             ) + ")"
         # Arrears are what is owed in all; the other lines are monthly.
         period = "en tout" if key == "arrears" else "par mois"
-        lines.append(f"{name} : {about}{format_euros(line.get('total') or 0)} {period}{extra}")
+        rows.append((name, f"{about}{format_euros(line.get('total') or 0)} {period}{extra}"))
     if snapshot.get("left_to_live") is not None:
-        lines.append(f"Reste pour vivre : {format_euros(snapshot['left_to_live'])} par mois")
+        rows.append(("Reste pour vivre", f"{format_euros(snapshot['left_to_live'])} par mois"))
     if snapshot.get("debt_ratio"):
-        lines.append(f"Part des revenus en crédits : {round(snapshot['debt_ratio'] * 100)} %")
-    if snapshot.get("below_living_floor"):
-        lines.append(f"En dessous du reste à vivre minimum ({format_euros(snapshot['living_floor'])})")
-    return lines
+        rows.append(("Part des revenus en crédits", f"{round(snapshot['debt_ratio'] * 100)} %"))
+    if snapshot.get("living_floor"):
+        below = "en dessous" if snapshot.get("below_living_floor") else "au-dessus"
+        rows.append(("Reste à vivre minimum (Banque de France)",
+                     f"{format_euros(snapshot['living_floor'])} : {below}"))
+    return rows
 
 
 def render_text(handover: Handover, national: National) -> str:
@@ -223,7 +230,7 @@ def render_text(handover: Handover, national: National) -> str:
     if handover.snapshot:
         out.append("")
         out.append("Point budget (déclaratif, approximatif) :")
-        out.extend(f"  {line}" for line in _snapshot_lines(handover.snapshot))
+        out.extend(f"  {name} : {value}" for name, value in snapshot_rows(handover.snapshot))
     else:
         out.append("Point budget : pas fait")
     out.append("")
@@ -241,4 +248,7 @@ def render_text(handover: Handover, national: National) -> str:
 
 
 def _status_fr(status: str) -> str:
-    return {"booked": "prévu", "cancelled": "annulé", "moved": "déplacé"}.get(status, status)
+    return STATUS_FR.get(status, status)
+
+
+STATUS_FR = {"booked": "prévu", "cancelled": "annulé par la personne", "moved": "déplacé"}

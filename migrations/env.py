@@ -1,15 +1,24 @@
 """Alembic environment: the URL and the models come from bot/."""
 from alembic import context
 
-import bot.bookings  # noqa: F401  (registers the tables on Base.metadata)
+import bot.accounts  # noqa: F401  (each import registers its tables on Base.metadata)
+import bot.audit  # noqa: F401
+import bot.bookings  # noqa: F401
+import bot.followup  # noqa: F401
 from bot.db import Base, database_url, make_engine
 
 config = context.config
+
+
+def _ours(name, type_, parent_names) -> bool:
+    """Rasa creates and owns its `events` table in the same database: leave it alone."""
+    return type_ != "table" or name in Base.metadata.tables
+
 url = config.attributes.get("url") or database_url()
 
 
 def run_migrations_offline() -> None:
-    context.configure(url=url, target_metadata=Base.metadata, literal_binds=True)
+    context.configure(url=url, target_metadata=Base.metadata, literal_binds=True, include_name=_ours)
     with context.begin_transaction():
         context.run_migrations()
 
@@ -17,7 +26,8 @@ def run_migrations_offline() -> None:
 def run_migrations_online() -> None:
     engine = make_engine(url)
     with engine.connect() as connection:
-        context.configure(connection=connection, target_metadata=Base.metadata, render_as_batch=True)
+        context.configure(connection=connection, target_metadata=Base.metadata, render_as_batch=True,
+                          include_name=_ours)
         with context.begin_transaction():
             context.run_migrations()
     engine.dispose()

@@ -5,7 +5,9 @@ import uuid
 import pytest
 import requests
 
-from tests.integration.servers import start_servers
+from tests.integration.servers import add_counsellor, start_servers, start_web
+
+PASSWORD = "un mot de passe assez long"
 
 
 @pytest.fixture(scope="session")
@@ -55,3 +57,12 @@ def chat(servers):
     servers.set_clock(None)
     yield Chat(servers.rasa_url)
     servers.set_clock(None)
+
+
+@pytest.fixture(scope="session")
+def web(servers):
+    """The counsellors' app on the servers' database, with one account: claire."""
+    add_counsellor(servers.database_url, "claire", "Claire M.", PASSWORD)
+    running = start_web(servers.database_url, servers.clock_file)
+    yield running
+    running.stop()

@@ -106,3 +106,44 @@ def start_servers(model: str, token: str = "test-token", extra_env: dict | None 
         servers.stop()
         raise
     return servers
+
+
+@dataclass
+class Web:
+    url: str
+    process: subprocess.Popen
+    log: Path
+
+    def stop(self) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+
+
+def start_web(database_url: str, clock_file: Path | None = None, host: str = "localhost") -> Web:
+    """The counsellors' web app on a free port, on the given database (already migrated)."""
+    port = free_port()
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "DATABASE_URL": database_url}
+    if clock_file is not None:
+        env[CLOCK_FILE_ENV] = str(clock_file)
+    log = Path(tempfile.mkdtemp(prefix="ccas-web-")) / "web.log"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bot", "web", "--host", "127.0.0.1", "--port", str(port)],
+        cwd=ROOT, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT,
+    )
+    web = Web(url=f"http://{host}:{port}", process=process, log=log)
+    try:
+        wait_for(f"http://127.0.0.1:{port}/connexion", 60, process, log)
+    except Exception:
+        web.stop()
+        raise
+    return web
+
+
+def add_counsellor(database_url: str, login: str, name: str, password: str) -> None:
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "DATABASE_URL": database_url}
+    subprocess.run([sys.executable, "-m", "bot", "counsellors", "add", login, "--name", name,
+                    "--password-stdin"], input=password + "\n", text=True, env=env, check=True,
+                   capture_output=True, cwd=ROOT)

@@ -35,9 +35,10 @@ def show(servers, booking_id) -> dict:
 
 
 def book_through(chat, first_answer, phone="06 12 34 56 78", name="Sam", consent="oui"):
-    """Asks for a callback, answers every question; the replies to each message."""
+    """Asks for a callback, answers every question; the replies to each message. Without a
+    first answer, the first slot offered is clicked."""
     asked = chat.say("je voudrais qu'une conseillère me rappelle")
-    when = chat.say(first_answer)
+    when = chat.say(first_answer or chat.buttons(asked)[0]["payload"])
     return asked, when, chat.say(phone), chat.say(name), chat.say(consent)
 
 

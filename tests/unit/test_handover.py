@@ -92,6 +92,8 @@ def test_handover_holds_everything_across_sessions(database):
     assert [line.session for line in item.transcript] == [1, 1, 1, 1, 2, 2]
     assert item.snapshot["left_to_live"] == 500.0 and item.snapshot["has_arrears"] is True
     assert item.snapshot["below_living_floor"] is True  # 3 persons: the floor is far above 500 €
+    assert ("Reste à vivre minimum (Banque de France)", f"{format_euros(1163.74)} : en dessous") in (
+        handover.snapshot_rows(item.snapshot))
     text = handover.render_text(item, NATIONAL)
     assert "Orientation : GEG" in text
     owed = format_euros(1300)

@@ -3,6 +3,9 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import inspect
 
+import bot.accounts  # noqa: F401  (the models whose tables the migrations must build)
+import bot.audit  # noqa: F401
+import bot.followup  # noqa: F401
 from bot.db import Base, make_engine
 from bot.migrate import upgrade
 
