@@ -11,6 +11,10 @@ ensure_model
 RASA_HOST="${RASA_HOST:-127.0.0.1}"
 RASA_PORT="${RASA_PORT:-5005}"
 ACTION_PORT="${ACTION_PORT:-5055}"
+SITE_HOST="${SITE_HOST:-127.0.0.1}"
+SITE_PORT="${SITE_PORT:-8000}"
+export CHAT_SERVER_URL="${CHAT_SERVER_URL:-http://localhost:$RASA_PORT}"
+export CHAT_ALLOWED_ORIGINS="${CHAT_ALLOWED_ORIGINS:-http://localhost:$SITE_PORT,http://127.0.0.1:$SITE_PORT}"
 export ACTION_ENDPOINT_URL="${ACTION_ENDPOINT_URL:-http://127.0.0.1:$ACTION_PORT/webhook}"
 # Rasa's conversations and the project's tables share one database, so that a handover can
 # always reach its transcript: a SQLite file by default, PostgreSQL with a postgresql:// URL.
@@ -34,6 +38,10 @@ fi
 say "Serveur Rasa sur http://$RASA_HOST:$RASA_PORT"
 "$VENV/bin/rasa" run --enable-api --model "$MODEL" --endpoints endpoints.yml \
   --credentials credentials.yml --interface "$RASA_HOST" --port "$RASA_PORT" "${auth[@]}" &
+pids+=($!)
+
+say "Page publique avec la discussion sur http://localhost:$SITE_PORT"
+"$PY" -m bot site --host "$SITE_HOST" --port "$SITE_PORT" &
 pids+=($!)
 
 COUNSELLOR_HOST="${COUNSELLOR_HOST:-127.0.0.1}"

@@ -8,7 +8,7 @@ cd "$ROOT"
 ensure_venv
 
 say "Lint (ruff)"
-"$VENV/bin/ruff" check bot actions components scripts tests migrations
+"$VENV/bin/ruff" check bot actions channels components scripts tests migrations
 
 say "Tests unitaires (bot/, actions/)"
 "$PY" -m pytest -q tests/unit

@@ -7,6 +7,7 @@
     python -m bot counsellors password LOGIN   set a new password
     python -m bot counsellors list
     python -m bot web [--host H] [--port P]    the counsellors' web app
+    python -m bot site [--host H] [--port P]   the public page with the chat widget
 """
 from __future__ import annotations
 
@@ -53,6 +54,9 @@ def _parser() -> argparse.ArgumentParser:
     web = commands.add_parser("web", help="l'application web des conseillères")
     web.add_argument("--host", default=os.environ.get("COUNSELLOR_HOST", "127.0.0.1"))
     web.add_argument("--port", type=int, default=int(os.environ.get("COUNSELLOR_PORT", "8080")))
+    site = commands.add_parser("site", help="la page publique avec la fenêtre de discussion")
+    site.add_argument("--host", default=os.environ.get("SITE_HOST", "127.0.0.1"))
+    site.add_argument("--port", type=int, default=int(os.environ.get("SITE_PORT", "8000")))
     return parser
 
 
@@ -143,6 +147,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         from bot.web.app import run
 
         run(args.host, args.port)
+        return 0
+    if args.command == "site":
+        from bot.site.app import run as run_site
+
+        run_site(args.host, args.port)
         return 0
     try:
         if args.command == "counsellors":

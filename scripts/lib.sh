@@ -12,6 +12,11 @@ export SQLALCHEMY_SILENCE_UBER_WARNING=1
 export PYTHONWARNINGS="${PYTHONWARNINGS:-ignore::DeprecationWarning}"
 export PYTHONPATH="$ROOT${PYTHONPATH:+:$PYTHONPATH}"
 
+# Optional channels read these from credentials.yml; empty leaves the SMS channel off.
+export TWILIO_ACCOUNT_SID="${TWILIO_ACCOUNT_SID:-}" TWILIO_AUTH_TOKEN="${TWILIO_AUTH_TOKEN:-}"
+export TWILIO_NUMBER="${TWILIO_NUMBER:-}" TWILIO_WEBHOOK_URL="${TWILIO_WEBHOOK_URL:-}"
+export TWILIO_API_BASE="${TWILIO_API_BASE:-https://api.twilio.com}"
+
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 die() { printf 'Erreur : %s\n' "$*" >&2; exit 1; }
 

@@ -5,7 +5,7 @@ import uuid
 import pytest
 import requests
 
-from tests.integration.servers import add_counsellor, start_servers, start_web
+from tests.integration.servers import add_counsellor, start_servers, start_site, start_web
 
 PASSWORD = "un mot de passe assez long"
 
@@ -64,5 +64,13 @@ def web(servers):
     """The counsellors' app on the servers' database, with one account: claire."""
     add_counsellor(servers.database_url, "claire", "Claire M.", PASSWORD)
     running = start_web(servers.database_url, servers.clock_file)
+    yield running
+    running.stop()
+
+
+@pytest.fixture(scope="session")
+def site(servers):
+    """The public page with the chat widget."""
+    running = start_site(servers)
     yield running
     running.stop()

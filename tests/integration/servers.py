@@ -19,6 +19,11 @@ ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
 
 
+# credentials.yml reads these; empty leaves the SMS channel off.
+SMS_OFF = {"TWILIO_ACCOUNT_SID": "", "TWILIO_AUTH_TOKEN": "", "TWILIO_NUMBER": "", "TWILIO_WEBHOOK_URL": "",
+           "TWILIO_API_BASE": "https://api.twilio.com"}
+
+
 def free_port() -> int:
     with contextlib.closing(socket.socket()) as sock:
         sock.bind(("127.0.0.1", 0))
@@ -39,6 +44,7 @@ def wait_for(url: str, timeout: float, process: subprocess.Popen, log: Path) -> 
 
 @dataclass
 class Servers:
+    site_port: int
     database_url: str
     clock_file: Path
     rasa_url: str
@@ -67,7 +73,8 @@ def start_servers(model: str, token: str = "test-token", extra_env: dict | None 
     The schema is migrated first, as run.sh does. A test clock file (bot.clock) is created
     empty, which means the real time, and can be written to move the servers' clock.
     """
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "RASA_TELEMETRY_ENABLED": "false", **(extra_env or {})}
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "RASA_TELEMETRY_ENABLED": "false", **SMS_OFF,
+           **(extra_env or {})}
     logdir = Path(tempfile.mkdtemp(prefix="ccas-servers-"))
     env["DATABASE_URL"] = (extra_env or {}).get("DATABASE_URL") or f"sqlite:///{logdir / 'ccas.db'}"
     clock_file = logdir / "clock.txt"
@@ -75,7 +82,9 @@ def start_servers(model: str, token: str = "test-token", extra_env: dict | None 
     env.setdefault(CLOCK_FILE_ENV, str(clock_file))
     subprocess.run([sys.executable, "-m", "bot", "migrate"], cwd=ROOT, env=env, check=True,
                    capture_output=True)
-    action_port, rasa_port = free_port(), free_port()
+    action_port, rasa_port, site_port = free_port(), free_port(), free_port()
+    # The chat page (start_site) will be served from this port: its origin may open the chat.
+    env.setdefault("CHAT_ALLOWED_ORIGINS", f"http://localhost:{site_port},http://127.0.0.1:{site_port}")
     env["ACTION_ENDPOINT_URL"] = f"http://127.0.0.1:{action_port}/webhook"
 
     action_log = logdir / "actions.log"
@@ -91,6 +100,7 @@ def start_servers(model: str, token: str = "test-token", extra_env: dict | None 
         cwd=ROOT, env=env, stdout=rasa_log.open("w"), stderr=subprocess.STDOUT,
     )
     servers = Servers(
+        site_port=site_port,
         database_url=env["DATABASE_URL"],
         clock_file=Path(env[CLOCK_FILE_ENV]),
         rasa_url=f"http://127.0.0.1:{rasa_port}",
@@ -140,6 +150,24 @@ def start_web(database_url: str, clock_file: Path | None = None, host: str = "lo
         web.stop()
         raise
     return web
+
+
+def start_site(servers: Servers) -> Web:
+    """The public page with the chat widget, talking to these servers."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "CHAT_SERVER_URL": servers.rasa_url}
+    log = Path(tempfile.mkdtemp(prefix="ccas-site-")) / "site.log"
+    port = servers.site_port
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bot", "site", "--host", "127.0.0.1", "--port", str(port)],
+        cwd=ROOT, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT,
+    )
+    site = Web(url=f"http://localhost:{port}", process=process, log=log)
+    try:
+        wait_for(f"http://127.0.0.1:{port}/", 60, process, log)
+    except Exception:
+        site.stop()
+        raise
+    return site
 
 
 def add_counsellor(database_url: str, login: str, name: str, password: str) -> None:

@@ -1,0 +1,71 @@
+"""The public pages: a CCAS web page with the chat widget, and the privacy notice.
+
+Everything is served from here: no font, script or style from another host. The widget
+talks to Rasa's socket.io channel (channels/webchat.py) at CHAT_SERVER_URL.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from sanic import Sanic
+from sanic.request import Request
+from sanic.response import HTTPResponse, file, html
+
+from bot.ccas import current_ccas
+from bot.schedule import format_weekly_hours
+
+HERE = Path(__file__).resolve().parent
+STATIC = {"chat.js": "application/javascript", "chat.css": "text/css",
+          "socket.io.min.js": "application/javascript", "site.css": "text/css"}
+templates = Environment(loader=FileSystemLoader(str(HERE / "templates")),
+                        autoescape=select_autoescape(["html"]))
+
+
+def chat_server() -> str:
+    return (os.environ.get("CHAT_SERVER_URL") or "http://localhost:5005").rstrip("/")
+
+
+def _headers() -> dict[str, str]:
+    server = urlsplit(chat_server())
+    socket = f"{'wss' if server.scheme == 'https' else 'ws'}://{server.netloc}"
+    return {
+        "Content-Security-Policy": "default-src 'none'; script-src 'self'; style-src 'self'; "
+                                   f"img-src 'self'; connect-src {chat_server()} {socket}; "
+                                   "form-action 'self'; frame-ancestors 'self'; base-uri 'none'",
+        "X-Content-Type-Options": "nosniff",
+        "Referrer-Policy": "no-referrer",
+    }
+
+
+def create_app(name: str = "ccas_site") -> Sanic:
+    app = Sanic(name)
+
+    def render(template: str) -> HTTPResponse:
+        ccas = current_ccas()
+        body = templates.get_template(template).render(
+            ccas=ccas, hours=format_weekly_hours(ccas), chat_server=chat_server())
+        return html(body, headers=_headers())
+
+    @app.get("/")
+    async def home(request: Request) -> HTTPResponse:
+        return render("index.html")
+
+    @app.get("/confidentialite")
+    async def privacy(request: Request) -> HTTPResponse:
+        return render("privacy.html")
+
+    @app.get("/chat/<name:str>")
+    async def asset(request: Request, name: str) -> HTTPResponse:
+        if name not in STATIC:
+            return html("Introuvable", status=404)
+        return await file(str(HERE / "static" / name), mime_type=STATIC[name],
+                          headers={"Cache-Control": "public, max-age=3600"})
+
+    return app
+
+
+def run(host: str = "127.0.0.1", port: int = 8000) -> None:
+    create_app().run(host=host, port=port, access_log=False, motd=False, workers=1)
