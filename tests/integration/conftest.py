@@ -1,5 +1,6 @@
 import glob
 import os
+import shutil
 import uuid
 
 import pytest
@@ -74,3 +75,24 @@ def site(servers):
     running = start_site(servers)
     yield running
     running.stop()
+
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+# Without these, Chromium keeps trying to reach Google's services, which this machine refuses.
+CHROMIUM_FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """Debian's Chromium, driven by Playwright (skipped where it is missing, unless CI asks)."""
+    if not shutil.which(CHROMIUM):
+        if os.environ.get("CCAS_REQUIRE_BROWSER"):
+            pytest.fail(f"Chromium is required here and missing: {CHROMIUM}")
+        pytest.skip("Chromium is not installed (Debian: apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        yield launched
+        launched.close()

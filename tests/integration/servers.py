@@ -132,42 +132,34 @@ class Web:
             self.process.kill()
 
 
-def start_web(database_url: str, clock_file: Path | None = None, host: str = "localhost") -> Web:
+def _start_app(command: str, port: int, ready_path: str, env: dict[str, str]) -> Web:
+    """`python -m bot <command>` (web or site) on `port`, once it answers on `ready_path`."""
+    log = Path(tempfile.mkdtemp(prefix=f"ccas-{command}-")) / f"{command}.log"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bot", command, "--host", "127.0.0.1", "--port", str(port)],
+        cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT), **env}, stdout=log.open("w"),
+        stderr=subprocess.STDOUT,
+    )
+    app = Web(url=f"http://localhost:{port}", process=process, log=log)
+    try:
+        wait_for(f"http://127.0.0.1:{port}{ready_path}", 60, process, log)
+    except Exception:
+        app.stop()
+        raise
+    return app
+
+
+def start_web(database_url: str, clock_file: Path | None = None) -> Web:
     """The counsellors' web app on a free port, on the given database (already migrated)."""
-    port = free_port()
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "DATABASE_URL": database_url}
+    env = {"DATABASE_URL": database_url}
     if clock_file is not None:
         env[CLOCK_FILE_ENV] = str(clock_file)
-    log = Path(tempfile.mkdtemp(prefix="ccas-web-")) / "web.log"
-    process = subprocess.Popen(
-        [sys.executable, "-m", "bot", "web", "--host", "127.0.0.1", "--port", str(port)],
-        cwd=ROOT, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT,
-    )
-    web = Web(url=f"http://{host}:{port}", process=process, log=log)
-    try:
-        wait_for(f"http://127.0.0.1:{port}/connexion", 60, process, log)
-    except Exception:
-        web.stop()
-        raise
-    return web
+    return _start_app("web", free_port(), "/connexion", env)
 
 
 def start_site(servers: Servers) -> Web:
     """The public page with the chat widget, talking to these servers."""
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "CHAT_SERVER_URL": servers.rasa_url}
-    log = Path(tempfile.mkdtemp(prefix="ccas-site-")) / "site.log"
-    port = servers.site_port
-    process = subprocess.Popen(
-        [sys.executable, "-m", "bot", "site", "--host", "127.0.0.1", "--port", str(port)],
-        cwd=ROOT, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT,
-    )
-    site = Web(url=f"http://localhost:{port}", process=process, log=log)
-    try:
-        wait_for(f"http://127.0.0.1:{port}/", 60, process, log)
-    except Exception:
-        site.stop()
-        raise
-    return site
+    return _start_app("site", servers.site_port, "/", {"CHAT_SERVER_URL": servers.rasa_url})
 
 
 def add_counsellor(database_url: str, login: str, name: str, password: str) -> None:

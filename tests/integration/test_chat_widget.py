@@ -1,28 +1,14 @@
 """The website chat widget in a real browser (Debian's Chromium, Playwright), against the real
 Rasa server over socket.io."""
-import os
-import shutil
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
 from tests.integration.test_http_callback import FRIDAY_EVENING
-from tests.integration.test_web_browser import CHROMIUM, FLAGS, SHOTS
+from tests.integration.test_web_browser import SHOTS
 
 LOCAL_HOSTS = {"localhost", "127.0.0.1"}
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    if not shutil.which(CHROMIUM):
-        if os.environ.get("CCAS_REQUIRE_BROWSER"):
-            pytest.fail(f"Chromium is required here and missing: {CHROMIUM}")
-        pytest.skip("Chromium is not installed (Debian: apt-get install chromium)")
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        yield launched
-        launched.close()
 
 
 def bot_messages(page):
@@ -31,6 +17,7 @@ def bot_messages(page):
 
 def test_chat_converse_click_reload_and_book(servers, site, chromium):
     servers.set_clock(FRIDAY_EVENING)  # out of hours: said from the first message
+    SHOTS.mkdir(parents=True, exist_ok=True)
     context = chromium.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     requested_hosts = set()

@@ -1,38 +1,19 @@
 """The counsellors' app in a real browser: Debian's Chromium driven by Playwright."""
-import os
-import shutil
 from pathlib import Path
 
-import pytest
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
 from tests.integration.conftest import PASSWORD
 from tests.integration.test_web import a_handover
 
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 SHOTS = Path(__file__).resolve().parents[2] / "results" / "screenshots"
-# Without these, Chromium keeps trying to reach Google's services, which this machine refuses.
-FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
-@pytest.fixture(scope="module")
-def browser():
-    if not shutil.which(CHROMIUM):
-        if os.environ.get("CCAS_REQUIRE_BROWSER"):
-            pytest.fail(f"Chromium is required here and missing: {CHROMIUM}")
-        pytest.skip("Chromium is not installed (Debian: apt-get install chromium)")
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        yield launched
-        launched.close()
-
-
-def test_a_counsellor_reviews_and_follows_up_a_handover(servers, web, browser):
+def test_a_counsellor_reviews_and_follows_up_a_handover(servers, web, chromium):
     chat, booking = a_handover(servers, opening="bonjour, GEG m'a dit de vous écrire, on va me couper le gaz",
                                name="Nadia")
     SHOTS.mkdir(parents=True, exist_ok=True)  # the clock stays at the conversation's time
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page = chromium.new_page(viewport={"width": 1280, "height": 900})
     page.goto(f"{web.url}/")
     expect(page).to_have_url(f"{web.url}/connexion")
     page.get_by_label("Identifiant").fill("claire")
