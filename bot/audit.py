@@ -16,6 +16,7 @@ ACTIONS = {
     "note": "a ajouté une note",
     "erase": "a effacé les données de la personne",
     "erase_chat": "effacement demandé par la personne dans le chat",
+    "purge": "effacement automatique après la durée de conservation",
 }
 
 

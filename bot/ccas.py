@@ -47,6 +47,7 @@ class National:
     floor_second_person: float = 0.5
     floor_third_and_fourth: float = 0.3
     floor_from_fifth: float = 0.4
+    data_retention_days: int = 730
 
 
 @dataclass(frozen=True)
@@ -158,6 +159,7 @@ def parse_national(data: dict[str, Any], where: str = "national") -> National:
         floor_second_person=float(floor.get("second_person", 0.5)),
         floor_third_and_fourth=float(floor.get("third_and_fourth", 0.3)),
         floor_from_fifth=float(floor.get("from_fifth", 0.4)),
+        data_retention_days=int(data.get("data_retention_days", 730)),
     )
 
 

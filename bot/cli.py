@@ -8,6 +8,7 @@
     python -m bot counsellors list
     python -m bot web [--host H] [--port P]    the counsellors' web app
     python -m bot site [--host H] [--port P]   the public page with the chat widget
+    python -m bot purge [--days N] [--dry-run] delete data older than the retention period
 """
 from __future__ import annotations
 
@@ -54,6 +55,10 @@ def _parser() -> argparse.ArgumentParser:
     web = commands.add_parser("web", help="l'application web des conseillères")
     web.add_argument("--host", default=os.environ.get("COUNSELLOR_HOST", "127.0.0.1"))
     web.add_argument("--port", type=int, default=int(os.environ.get("COUNSELLOR_PORT", "8080")))
+    purge = commands.add_parser("purge", help="efface les données après la durée de conservation")
+    purge.add_argument("--days", type=int,
+                       help="durée de conservation en jours (config/national.yml par défaut)")
+    purge.add_argument("--dry-run", action="store_true", help="compte sans rien effacer")
     site = commands.add_parser("site", help="la page publique avec la fenêtre de discussion")
     site.add_argument("--host", default=os.environ.get("SITE_HOST", "127.0.0.1"))
     site.add_argument("--port", type=int, default=int(os.environ.get("SITE_PORT", "8000")))
@@ -88,6 +93,24 @@ def _counsellors(args: argparse.Namespace) -> int:
         except accounts.AccountError as error:
             print(f"Impossible : {error}.", file=sys.stderr)
             return 1
+    return 0
+
+
+def _purge(days: int | None, dry_run: bool) -> int:
+    from bot.retention import purge
+
+    national = current_national()
+    retention = days if days is not None else national.data_retention_days
+    if retention < 1:
+        print("La durée de conservation doit être d'au moins un jour.", file=sys.stderr)
+        return 1
+    with session_scope() as session:
+        done = purge(session, local_now(current_ccas()), retention, dry_run=dry_run)
+    if dry_run:
+        print(f"{done.persons} personne(s) à effacer (plus de {retention} jours sans contact).")
+    else:
+        print(f"{done.persons} personne(s) effacée(s) : {done.events} événements, {done.bookings} rappel(s), "
+              f"{done.notes} note(s).")
     return 0
 
 
@@ -148,6 +171,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         run(args.host, args.port)
         return 0
+    if args.command == "purge":
+        return _purge(args.days, args.dry_run)
     if args.command == "site":
         from bot.site.app import run as run_site
 
