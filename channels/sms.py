@@ -57,8 +57,9 @@ class SmsOutput(OutputChannel):
         try:
             self.client.messages.create(to=recipient_id, from_=self.number, body=body[:MAX_SMS_CHARS])
         except TwilioException as error:
-            # The person's message is kept in the conversation; the counsellor will see it.
-            logger.error("SMS to the person could not be sent: %s", error)
+            # The person's message is kept in the conversation; the counsellor will see it. Only
+            # Twilio's error code is logged: its message may carry the person's number.
+            logger.error("SMS to the person could not be sent (Twilio error %s)", getattr(error, "code", "?"))
 
     async def send_text_message(self, recipient_id: str, text: str, **kwargs: Any) -> None:
         await self._send(recipient_id, text)

@@ -74,5 +74,6 @@ ensure_model() {
   (cd "$ROOT" && "$VENV/bin/rasa" train --quiet --config config.yml --domain domain.yml --data data \
      --out models --fixed-model-name "$(basename "$MODEL" .tar.gz)")
   say "Modèle entraîné en $((SECONDS - start)) s : $MODEL"
+  echo "$(date -u +%F) $(basename "$MODEL") $((SECONDS - start)) s, $(nproc) cœurs" >> "$ROOT/models/training-times.txt"
   export MODEL
 }

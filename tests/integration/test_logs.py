@@ -1,0 +1,16 @@
+"""At the default log level, the servers' logs carry no phone number, amount or message text."""
+from tests.integration.conftest import Chat
+from tests.integration.test_http_callback import TUESDAY_10
+
+
+def test_logs_keep_nothing_personal(servers):
+    servers.set_clock(TUESDAY_10)
+    chat = Chat(servers.rasa_url)
+    said = ["bonjour, mon loyer de 687 euros est en retard, GEG va couper le gaz",
+            "je voudrais qu'une conseillère me rappelle", "demain à 11h", "07 68 42 19 53", "Maëlys", "oui"]
+    for message in said:
+        chat.say(message)
+    assert "vous appellera" in " ".join(chat.texts(chat.replies))
+    logs = "\n".join(log.read_text(errors="replace") for log in servers.logs)
+    for secret in ("07 68 42 19 53", "+33768421953", "0768421953", "687", "Maëlys", "loyer", "GEG"):
+        assert secret not in logs, secret
