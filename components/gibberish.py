@@ -19,6 +19,9 @@ FALLBACK_INTENT = "nlu_fallback"
 
 def is_gibberish(words: list[tuple[str, bool]]) -> bool:
     """`words` are (text, out_of_vocabulary) pairs; numbers and symbols are not words."""
+    if words and not any(char.isalnum() for text, _ in words for char in text):
+        # Only emoji or punctuation ("😭😭", "???"): the classifier read "😭😭😭🙏" as a goodbye.
+        return True
     alphabetic = [oov for text, oov in words if text.isalpha()]
     has_digits = any(any(c.isdigit() for c in text) for text, _ in words)
     return bool(alphabetic) and all(alphabetic) and not has_digits
