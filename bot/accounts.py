@@ -13,7 +13,7 @@ from sqlalchemy import Boolean, Column, DateTime, ForeignKey, Integer, String, f
 from sqlalchemy.orm import Session
 
 from bot import clock
-from bot.db import Base
+from bot.db import Base, stored_utc
 
 HASHER = PasswordHasher()
 MIN_PASSWORD_LENGTH = 12
@@ -64,10 +64,6 @@ class SignedIn:
     csrf_token: str
 
 
-def _utc(moment: dt.datetime) -> dt.datetime:
-    return moment if moment.tzinfo else moment.replace(tzinfo=dt.timezone.utc)
-
-
 def normalize_login(login: str) -> str:
     return login.strip().lower()
 
@@ -101,7 +97,7 @@ def paused_for(session: Session, login: str) -> dt.timedelta | None:
     """How long logins with `login` are paused after too many failures, or None."""
     now = clock.now()
     recent = [
-        _utc(at) for at in session.execute(
+        stored_utc(at) for at in session.execute(
             select(LoginFailure.at).where(LoginFailure.login == normalize_login(login),
                                           LoginFailure.at >= now - FAILURE_WINDOW)
         ).scalars()
@@ -154,7 +150,7 @@ def signed_in(session: Session, token: str | None) -> SignedIn | None:
     if row is None:
         return None
     web_session, counsellor = row
-    if _utc(web_session.expires_at) <= clock.now() or not counsellor.active:
+    if stored_utc(web_session.expires_at) <= clock.now() or not counsellor.active:
         session.delete(web_session)
         session.commit()
         return None

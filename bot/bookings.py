@@ -10,7 +10,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from bot import clock
-from bot.db import Base
+from bot.db import Base, stored_utc
 
 
 class SlotFull(Exception):
@@ -111,13 +111,8 @@ def free_slots(session: Session, slots: list[dt.datetime], capacity: int) -> lis
         .where(Booking.slot_start.in_(utc), Booking.seat.is_not(None))
         .group_by(Booking.slot_start)
     )
-    taken = {_utc(_aware(start)): count for start, count in session.execute(query)}
+    taken = {_utc(stored_utc(start)): count for start, count in session.execute(query)}
     return [s for s, u in zip(slots, utc, strict=True) if taken.get(u, 0) < capacity]
-
-
-def _aware(moment: dt.datetime) -> dt.datetime:
-    # SQLite gives back naive datetimes for timezone-aware columns: they were stored in UTC.
-    return moment if moment.tzinfo else moment.replace(tzinfo=dt.timezone.utc)
 
 
 def move(session: Session, booking_id: int, *, slot_start: dt.datetime, capacity: int) -> Booking:
@@ -150,4 +145,4 @@ def upcoming(session: Session, since: dt.datetime) -> list[Booking]:
 
 def slot_start_of(booking: Booking) -> dt.datetime:
     """The booking's time, aware in UTC whatever the database gave back."""
-    return _aware(booking.slot_start)
+    return stored_utc(booking.slot_start)

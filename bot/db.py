@@ -1,6 +1,7 @@
 """Database access through SQLAlchemy: a SQLite file by default, PostgreSQL by URL."""
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -13,6 +14,14 @@ from sqlalchemy.orm import Session, declarative_base, sessionmaker
 from bot.settings import ROOT
 
 Base = declarative_base()
+
+
+def stored_utc(moment: dt.datetime | None) -> dt.datetime | None:
+    """A time read back from the database, aware in UTC: SQLite returns timezone-aware columns
+    without their zone, and every time is stored in UTC."""
+    if moment is None:
+        return None
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.timezone.utc)
 
 
 def database_url() -> str:

@@ -19,6 +19,7 @@ from bot.amounts import format_euros
 from bot.bookings import Booking, slot_start_of
 from bot.budget import Snapshot, floor_not_reached, living_floor, needs_help
 from bot.ccas import Ccas, National
+from bot.db import stored_utc
 from bot.phone import parse_phone
 from bot.referral import referral_sources
 from bot.schedule import format_time_fr
@@ -78,7 +79,7 @@ def build(booking: Booking, engine: Engine, ccas: Ccas, national: National,
         id=booking.id,
         status=booking.status,
         callback_at=slot_start_of(booking).astimezone(ccas.timezone),
-        booked_at=_aware(booking.created_at),
+        booked_at=stored_utc(booking.created_at),
         channel=booking.channel,
         sender_id=booking.sender_id,
         pseudonym=booking.pseudonym,
@@ -109,12 +110,6 @@ def load(session: Session, booking_id: int, ccas: Ccas, national: National) -> H
     if booking is None:
         return None
     return build(booking, session.get_bind(), ccas, national)
-
-
-def _aware(moment: dt.datetime | None) -> dt.datetime | None:
-    if moment is None:
-        return None
-    return moment if moment.tzinfo else moment.replace(tzinfo=dt.timezone.utc)
 
 
 def _iso(moment: dt.datetime | None) -> str | None:

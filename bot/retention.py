@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from bot import audit
 from bot.accounts import LoginFailure, WebSession
 from bot.bookings import Booking
+from bot.db import stored_utc
 from bot.erasure import erase_person
 from bot.followup import Note
 from bot.transcript import has_conversations
@@ -24,12 +25,6 @@ class Purged:
     events: int
     bookings: int
     notes: int
-
-
-def _aware(moment: dt.datetime | None) -> dt.datetime | None:
-    if moment is None:
-        return None
-    return moment if moment.tzinfo else moment.replace(tzinfo=dt.timezone.utc)
 
 
 def last_contacts(session: Session) -> dict[str, dt.datetime]:
@@ -46,10 +41,10 @@ def last_contacts(session: Session) -> dict[str, dt.datetime]:
             keep(sender, dt.datetime.fromtimestamp(stamp, tz=dt.timezone.utc) if stamp else None)
     for sender, moment in session.execute(
             select(Booking.sender_id, func.max(Booking.slot_start)).group_by(Booking.sender_id)):
-        keep(sender, _aware(moment))
+        keep(sender, stored_utc(moment))
     for sender, moment in session.execute(
             select(Note.sender_id, func.max(Note.created_at)).group_by(Note.sender_id)):
-        keep(sender, _aware(moment))
+        keep(sender, stored_utc(moment))
     return last
 
 

@@ -13,9 +13,9 @@ from typing import Any
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.events import ActionExecuted, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
-from sqlalchemy import text as sql
 
 from bot.db import database_url
+from bot.erasure import erase_events
 
 ERASE_ACTION = "action_erase_my_data"
 
@@ -40,6 +40,5 @@ class CcasTrackerStore(SQLTrackerStore):
             await super().save(tracker)
             return
         with self.session_scope() as session:
-            query = sql("DELETE FROM events WHERE sender_id = :sender")
-            session.execute(query, {"sender": tracker.sender_id})
+            erase_events(session, tracker.sender_id)
             session.commit()

@@ -20,11 +20,12 @@ from sanic import Sanic
 from sanic.request import Request
 from sanic.response import HTTPResponse, file, html, redirect
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from bot import accounts, audit, followup, handover
 from bot.bookings import Booking
 from bot.ccas import current_ccas, current_national
-from bot.db import session_scope
+from bot.db import session_scope, stored_utc
 from bot.erasure import erase_person
 from bot.schedule import local_now
 from bot.worklist import GROUPS, Row, arrange
@@ -33,6 +34,7 @@ HERE = Path(__file__).resolve().parent
 COOKIE = "ccas_session"
 LOGIN_CSRF_COOKIE = "ccas_login_csrf"
 PUBLIC = {"/connexion", "/static/app.css"}
+GONE = "Ce rappel n'existe pas, ou les données ont été effacées."
 # Only what counsellors still work on, and what they did in the last weeks.
 DONE_HORIZON = dt.timedelta(days=30)
 
@@ -43,10 +45,8 @@ templates = Environment(
     lstrip_blocks=True,
 )
 def _local_time(moment: dt.datetime) -> str:
-    """A stored time (UTC; SQLite gives it back without its zone) as the CCAS reads it."""
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=dt.timezone.utc)
-    return moment.astimezone(current_ccas().timezone).strftime("%d/%m/%Y %H:%M")
+    """A stored time as the CCAS reads it."""
+    return stored_utc(moment).astimezone(current_ccas().timezone).strftime("%d/%m/%Y %H:%M")
 
 
 templates.filters["local_time"] = _local_time
@@ -189,10 +189,9 @@ def create_app(name: str = "ccas_counsellors") -> Sanic:
         with session_scope() as session:
             booking = session.get(Booking, booking_id)
             if booking is None:
-                return refuse(request, 404, "Ce rappel n'existe pas, ou les données ont été effacées.")
+                return refuse(request, 404, GONE)
             item = handover.build(booking, session.get_bind(), ccas, national)
-            audit.record(session, "view", counsellor_id=user.counsellor_id, counsellor_name=user.name,
-                         booking_id=booking_id)
+            _record(session, user, "view", booking_id)
             notes = followup.notes_about(session, booking.sender_id)
             trail = audit.trail(session, [booking_id])
             state = booking.followup
@@ -210,18 +209,16 @@ def create_app(name: str = "ccas_counsellors") -> Sanic:
         with session_scope() as session:
             booking = session.get(Booking, booking_id)
             if booking is None:
-                return refuse(request, 404, "Ce rappel n'existe pas, ou les données ont été effacées.")
+                return refuse(request, 404, GONE)
             try:
                 old = followup.set_followup(session, booking, new)
             except followup.FollowupError:
                 return refuse(request, 400, "Ce changement de statut n'est pas possible.")
-            audit.record(session, "status", counsellor_id=user.counsellor_id, counsellor_name=user.name,
-                         booking_id=booking_id,
-                         detail=f"{followup.LABELS[old]} → {followup.LABELS[new]}")
+            _record(session, user, "status", booking_id,
+                    detail=f"{followup.LABELS[old]} → {followup.LABELS[new]}")
             if note:
                 followup.add_note(session, booking, user.counsellor_id, user.name, note)
-                audit.record(session, "note", counsellor_id=user.counsellor_id, counsellor_name=user.name,
-                             booking_id=booking_id)
+                _record(session, user, "note", booking_id)
         return redirect(f"/rappels/{booking_id}?info=statut", status=303)
 
     @app.post("/rappels/<booking_id:int>/notes")
@@ -230,14 +227,13 @@ def create_app(name: str = "ccas_counsellors") -> Sanic:
         with session_scope() as session:
             booking = session.get(Booking, booking_id)
             if booking is None:
-                return refuse(request, 404, "Ce rappel n'existe pas, ou les données ont été effacées.")
+                return refuse(request, 404, GONE)
             try:
                 followup.add_note(session, booking, user.counsellor_id, user.name,
                                   request.form.get("note") or "")
             except followup.FollowupError:
                 return redirect(f"/rappels/{booking_id}?info=note_vide", status=303)
-            audit.record(session, "note", counsellor_id=user.counsellor_id, counsellor_name=user.name,
-                         booking_id=booking_id)
+            _record(session, user, "note", booking_id)
         return redirect(f"/rappels/{booking_id}?info=note", status=303)
 
     @app.post("/rappels/<booking_id:int>/effacer")
@@ -248,15 +244,21 @@ def create_app(name: str = "ccas_counsellors") -> Sanic:
         with session_scope() as session:
             booking = session.get(Booking, booking_id)
             if booking is None:
-                return refuse(request, 404, "Ce rappel n'existe pas, ou les données ont été effacées.")
+                return refuse(request, 404, GONE)
             erased = erase_person(session, booking.sender_id)
             for erased_id in erased.bookings:
-                audit.record(session, "erase", counsellor_id=user.counsellor_id, counsellor_name=user.name,
-                             booking_id=erased_id,
-                             detail=f"{erased.events} événements, {erased.notes} note(s)")
+                _record(session, user, "erase", erased_id,
+                        detail=f"{erased.events} événements, {erased.notes} note(s)")
         return redirect("/?info=efface", status=303)
 
     return app
+
+
+def _record(session: Session, user: accounts.SignedIn, action: str, booking_id: int,
+            detail: str | None = None) -> None:
+    """Audit what the signed-in counsellor did to a handover."""
+    audit.record(session, action, counsellor_id=user.counsellor_id, counsellor_name=user.name,
+                 booking_id=booking_id, detail=detail)
 
 
 def _login_page(
