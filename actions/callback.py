@@ -5,6 +5,7 @@ bot/; these adapters read the conversation and say the result.
 """
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import re
 from typing import Any
@@ -21,7 +22,7 @@ from bot.availability import upcoming_slots
 from bot.bookings import Booking, SlotFull
 from bot.ccas import Ccas, current_ccas
 from bot.consent import parse_consent
-from bot.db import session_scope
+from bot.db import is_transient, retrying, session_scope
 from bot.phone import parse_phone
 from bot.pseudonym import parse_pseudonym
 from bot.schedule import (
@@ -36,6 +37,7 @@ from bot.slot_choice import choose, slot_phrase, slot_title, spread_offers
 from bot.textnorm import normalize
 from bot.texts import text
 from bot.themes import detect_themes
+from bot.trouble import trouble_text
 
 FORM_SLOTS = ("callback_time", "callback_phone", "callback_name", "callback_consent")
 # A callback a few minutes late is still to come: the counsellor may be on it.
@@ -315,19 +317,8 @@ class ValidateCallbackForm(FormValidationAction):
         ccas = current_ccas()
         start = dt.datetime.fromisoformat(slots["callback_time"])
         try:
-            with session_scope() as session:
-                if slots.get("callback_moving"):
-                    booking = bookings.move(session, int(slots["callback_moving"]), slot_start=start,
-                                            capacity=ccas.counsellors_per_slot)
-                    outcome = "moved"
-                else:
-                    booking = bookings.book(
-                        session, slot_start=start, capacity=ccas.counsellors_per_slot,
-                        sender_id=tracker.sender_id, phone=slots["callback_phone"], channel=_channel(tracker),
-                        pseudonym=slots.get("callback_name") or None,
-                        consent_transcript=bool(slots.get("callback_consent")),
-                    )
-                    outcome = "booked"
+            booking, outcome = await asyncio.to_thread(
+                retrying, lambda: _take_slot(tracker.sender_id, _channel(tracker), slots, start, ccas))
         except SlotFull:
             # Someone took the last place a moment ago: ask for another time, keep the rest.
             others = spread_offers([s for s in free_slots(ccas) if s != start])
@@ -343,9 +334,37 @@ class ValidateCallbackForm(FormValidationAction):
             return [e for e in events if e.get("name") != "requested_slot"] + [
                 SlotSet("callback_moving", None), SlotSet("requested_slot", "callback_phone"),
             ]
+        except Exception as error:
+            if not is_transient(error):
+                raise
+            # The database stayed unavailable: nothing was booked. Keep the answers and ask the
+            # last question again, so that answering it tries once more.
+            dispatcher.utter_message(text=trouble_text("booking_failed"))
+            events = [e for e in events if e.get("name") not in ("requested_slot", "callback_consent")]
+            return events + [SlotSet("callback_consent", None), SlotSet("requested_slot", "callback_consent")]
         events = [e for e in events if e.get("name") != "requested_slot"]
         return events + [SlotSet("callback_outcome", outcome), SlotSet("callback_booking_id", booking.id),
                          SlotSet("requested_slot", None)]
+
+
+def _take_slot(sender_id: str, channel: str, slots: dict[str, Any], start: dt.datetime,
+               ccas: Ccas) -> tuple[Booking, str]:
+    """Book (or move to) `start`; safe to try again: a booking already made there is kept."""
+    with session_scope() as session:
+        made = bookings.booked_at(session, sender_id, start)
+        if slots.get("callback_moving"):
+            if made is not None and made.id != int(slots["callback_moving"]):
+                bookings.retire(session, int(slots["callback_moving"]))  # in case that step failed
+                return made, "moved"
+            return bookings.move(session, int(slots["callback_moving"]), slot_start=start,
+                                 capacity=ccas.counsellors_per_slot), "moved"
+        if made is not None:
+            return made, "booked"
+        return bookings.book(
+            session, slot_start=start, capacity=ccas.counsellors_per_slot, sender_id=sender_id,
+            phone=slots["callback_phone"], channel=channel, pseudonym=slots.get("callback_name") or None,
+            consent_transcript=bool(slots.get("callback_consent")),
+        ), "booked"
 
 
 def _consent_buttons() -> list[dict[str, str]]:

@@ -101,6 +101,15 @@ def active_booking(session: Session, sender_id: str, after: dt.datetime | None =
     return session.execute(query).scalars().first()
 
 
+def booked_at(session: Session, sender_id: str, slot_start: dt.datetime) -> Booking | None:
+    """The person's booked callback at exactly this time: a booking tried again after a lost
+    connection finds the one it already made instead of making a second."""
+    query = select(Booking).where(
+        Booking.sender_id == sender_id, Booking.status == "booked", Booking.slot_start == _utc(slot_start)
+    )
+    return session.execute(query).scalars().first()
+
+
 def free_slots(session: Session, slots: list[dt.datetime], capacity: int) -> list[dt.datetime]:
     """The slots among `slots` that still have a seat."""
     if not slots:
@@ -125,12 +134,19 @@ def move(session: Session, booking_id: int, *, slot_start: dt.datetime, capacity
         session, slot_start=slot_start, capacity=capacity, sender_id=old.sender_id, phone=old.phone,
         channel=old.channel, pseudonym=old.pseudonym, consent_transcript=old.consent_transcript,
     )
+    retire(session, booking_id)
+    return new
+
+
+def retire(session: Session, booking_id: int) -> None:
+    """Mark a booking replaced by a move (its seat freed), if that is not done yet. Commits."""
     old = session.get(Booking, booking_id)
+    if old is None or old.status != "booked":
+        return
     old.status = "moved"
     old.seat = None
     old.cancelled_at = clock.now()
     session.commit()
-    return new
 
 
 def upcoming(session: Session, since: dt.datetime) -> list[Booking]:

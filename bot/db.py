@@ -1,19 +1,33 @@
 """Database access through SQLAlchemy: a SQLite file by default, PostgreSQL by URL."""
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
+import logging
 import os
-from collections.abc import Iterator
+import time
+from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager
 from functools import lru_cache
+from typing import TypeVar
 
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.orm import Session, declarative_base, sessionmaker
 
 from bot.settings import ROOT
 
 Base = declarative_base()
+logger = logging.getLogger(__name__)
+T = TypeVar("T")
+
+# A database restart or a failover takes a few seconds: wait that long before giving up, so
+# that a message or a booking made meanwhile goes through instead of failing. About 8 s in all.
+RETRY_WAITS = (0.25, 0.5, 1.0, 2.0, 2.0, 2.0)
+# How long a write may wait for a lock on PostgreSQL before it counts as unavailable (ms).
+LOCK_TIMEOUT_MS = 1000
 
 
 def stored_utc(moment: dt.datetime | None) -> dt.datetime | None:
@@ -44,7 +58,43 @@ def make_engine(url: str) -> Engine:
             cursor.close()
 
         return engine
-    return create_engine(url, pool_pre_ping=True, future=True)
+    connect_args = {"options": f"-c lock_timeout={LOCK_TIMEOUT_MS}"} if url.startswith("postgresql") else {}
+    return create_engine(url, pool_pre_ping=True, future=True, connect_args=connect_args)
+
+
+def is_transient(error: BaseException) -> bool:
+    """Whether `error` means "the database is unavailable for now" (server down or restarting,
+    connection dropped, lock not granted in time), not a mistake in the request."""
+    if isinstance(error, (OperationalError, PoolTimeout)):
+        return True
+    return isinstance(error, DBAPIError) and bool(error.connection_invalidated)
+
+
+def retrying(work: Callable[[], T], waits: tuple[float, ...] | None = None) -> T:
+    """`work()`, tried again after each wait while the database is unavailable. `work` must be
+    safe to repeat: its own transaction, rolled back when it failed."""
+    for wait in RETRY_WAITS if waits is None else waits:
+        try:
+            return work()
+        except Exception as error:
+            if not is_transient(error):
+                raise
+            logger.warning("database unavailable (%s), trying again in %.2f s", type(error).__name__, wait)
+        time.sleep(wait)
+    return work()
+
+
+async def retrying_async(work: Callable[[], Awaitable[T]], waits: tuple[float, ...] | None = None) -> T:
+    """`retrying` for a coroutine, waiting without blocking the server's other conversations."""
+    for wait in RETRY_WAITS if waits is None else waits:
+        try:
+            return await work()
+        except Exception as error:
+            if not is_transient(error):
+                raise
+            logger.warning("database unavailable (%s), trying again in %.2f s", type(error).__name__, wait)
+        await asyncio.sleep(wait)
+    return await work()
 
 
 @lru_cache(maxsize=4)

@@ -20,6 +20,8 @@ from twilio.base.exceptions import TwilioException
 from twilio.request_validator import RequestValidator
 from twilio.rest import Client
 
+from channels.inbound import clean_text, deliver
+
 logger = logging.getLogger(__name__)
 DEFAULT_API = "https://api.twilio.com"
 MAX_SMS_CHARS = 1600  # Twilio's limit for one message
@@ -123,11 +125,11 @@ class SmsInput(InputChannel):
                 logger.warning("SMS webhook call with a wrong Twilio signature: refused")
                 return response.text("invalid signature", status=403)
             sender = request.form.get("From")
-            text = (request.form.get("Body") or "").strip()
+            text = clean_text(request.form.get("Body"))
             if not sender or not text:
                 return response.text(EMPTY_TWIML, content_type="text/xml")
             payload = chosen_payload(text, await self._last_buttons(request, sender))
-            await on_new_message(UserMessage(
+            await deliver(on_new_message, UserMessage(
                 payload or text, self.get_output_channel(), sender, input_channel=self.name(),
                 metadata={"sms_text": text} if payload else None,
             ))
@@ -140,7 +142,11 @@ class SmsInput(InputChannel):
         agent = getattr(request.app.ctx, "agent", None)
         if agent is None or agent.tracker_store is None:
             return []
-        tracker = await agent.tracker_store.retrieve(sender)
+        try:
+            tracker = await agent.tracker_store.retrieve(sender)
+        except Exception as error:  # database unavailable: "2" is then read as it is
+            logger.warning("could not read the last choices offered (%s)", type(error).__name__)
+            return []
         if tracker is None:
             return []
         for event in reversed(tracker.events):

@@ -20,9 +20,10 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from socketio import AsyncServer
 
+from channels.inbound import clean_text, deliver
+
 logger = logging.getLogger(__name__)
 DEFAULT_ORIGINS = "http://localhost:8000,http://127.0.0.1:8000"
-MAX_MESSAGE_CHARS = 2000
 
 
 def allowed_origins() -> list[str]:
@@ -62,8 +63,8 @@ class WebChatInput(SocketIOInput):
             if not isinstance(data, dict) or not isinstance(data.get("session_id"), str):
                 logger.warning("chat message without a session id: ignored")
                 return
-            text = str(data.get("message") or "")[:MAX_MESSAGE_CHARS]
-            if not text.strip():
+            text = clean_text(data.get("message"))
+            if text is None:
                 return
             metadata = data.get(self.metadata_key) or {}
             if isinstance(metadata, str):
@@ -71,7 +72,7 @@ class WebChatInput(SocketIOInput):
                     metadata = json.loads(metadata)
                 except ValueError:
                     metadata = {}
-            await on_new_message(UserMessage(
+            await deliver(on_new_message, UserMessage(
                 text, SocketIOOutput(sio, self.bot_message_evt), data["session_id"],
                 input_channel=self.name(), metadata=metadata if isinstance(metadata, dict) else {},
             ))

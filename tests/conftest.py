@@ -15,16 +15,20 @@ def pytest_addoption(parser):
     parser.addoption("--model", default=None, help="trained Rasa model for the integration tests")
 
 
-@pytest.fixture(scope="session")
-def postgres_server():
-    """A real PostgreSQL server for the whole test run (skipped only where none is installed
-    and CI did not ask for one)."""
+def start_postgres_or_skip() -> postgres.Server:
+    """A real PostgreSQL server (skipped only where none is installed and CI did not ask)."""
     try:
-        server = postgres.start()
+        return postgres.start()
     except postgres.Unavailable as missing:
         if os.environ.get(postgres.REQUIRE_ENV):
             pytest.fail(f"PostgreSQL is required here: {missing}")
         pytest.skip(f"PostgreSQL tests skipped: {missing}")
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    """A real PostgreSQL server for the whole test run."""
+    server = start_postgres_or_skip()
     yield server
     server.stop()
 

@@ -54,6 +54,7 @@ class Server:
     admin_url: str
     _stop: list[str] | None = None
     _datadir: str | None = None
+    _start: list[str] | None = None
 
     def new_database(self) -> str:
         """A fresh, empty database on this server; its URL."""
@@ -63,6 +64,13 @@ class Server:
             connection.execute(text(f'CREATE DATABASE "{name}"'))
         engine.dispose()
         return make_url(self.admin_url).set(database=name).render_as_string(hide_password=False)
+
+    def halt(self) -> None:
+        """Stop the server, keeping its data (an outage); `resume` starts it again."""
+        subprocess.run(self._stop, capture_output=True, check=True)
+
+    def resume(self) -> None:
+        subprocess.run(self._start, capture_output=True, check=True)
 
     def stop(self) -> None:
         if self._stop:
@@ -89,15 +97,15 @@ def start() -> Server:
         check=True, capture_output=True,
     )
     log = os.path.join(datadir, "server.log")
-    subprocess.run(
-        _as_server_user([f"{bin_dir}/pg_ctl", "-D", datadir, "-l", log, "-w", "-t", "60", "-o",
-                         f"-p {port} -k {datadir} -c listen_addresses=127.0.0.1 -c fsync=off", "start"]),
-        check=True, capture_output=True,
-    )
+    start_command = _as_server_user([
+        f"{bin_dir}/pg_ctl", "-D", datadir, "-l", log, "-w", "-t", "60", "-o",
+        f"-p {port} -k {datadir} -c listen_addresses=127.0.0.1 -c fsync=off", "start"])
+    subprocess.run(start_command, check=True, capture_output=True)
     server = Server(
         admin_url=f"postgresql://postgres@127.0.0.1:{port}/postgres",
         _stop=_as_server_user([f"{bin_dir}/pg_ctl", "-D", datadir, "-m", "fast", "-w", "stop"]),
         _datadir=datadir,
+        _start=start_command,
     )
     deadline = time.monotonic() + 30
     while True:

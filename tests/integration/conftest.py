@@ -38,7 +38,7 @@ class Chat:
         self.replies: list[dict] = []
 
     def say(self, message: str) -> list[dict]:
-        response = requests.post(self.url, json={"sender": self.sender, "message": message}, timeout=30)
+        response = requests.post(self.url, json={"sender": self.sender, "message": message}, timeout=90)
         response.raise_for_status()
         replies = response.json()
         self.replies.extend(replies)

@@ -42,6 +42,14 @@ def wait_for(url: str, timeout: float, process: subprocess.Popen, log: Path) -> 
     raise RuntimeError(f"server not ready after {timeout}s:\n{log.read_text()[-4000:]}")
 
 
+def _end(process: subprocess.Popen) -> None:
+    process.terminate()
+    try:
+        process.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        process.kill()
+
+
 @dataclass
 class Servers:
     site_port: int
@@ -52,10 +60,23 @@ class Servers:
     token: str
     processes: list[subprocess.Popen]
     logs: list[Path]
+    action_command: list[str]
+    env: dict[str, str]
 
     def set_clock(self, moment: str | None) -> None:
         """Move the action server's clock to `moment` (ISO with offset), or back to real time."""
         self.clock_file.write_text(moment or "")
+
+    def stop_actions(self) -> None:
+        """The action server goes down (the Rasa server stays up)."""
+        _end(self.processes[0])
+
+    def start_actions(self) -> None:
+        """The action server comes back, on the same port."""
+        log = self.logs[0]
+        self.processes[0] = subprocess.Popen(self.action_command, cwd=ROOT, env=self.env,
+                                             stdout=log.open("a"), stderr=subprocess.STDOUT)
+        wait_for(f"{self.action_url}/health", 60, self.processes[0], log)
 
     def stop(self) -> None:
         for process in self.processes:
@@ -88,10 +109,9 @@ def start_servers(model: str, token: str = "test-token", extra_env: dict | None 
     env["ACTION_ENDPOINT_URL"] = f"http://127.0.0.1:{action_port}/webhook"
 
     action_log = logdir / "actions.log"
-    action = subprocess.Popen(
-        [str(BIN / "rasa"), "run", "actions", "--actions", "actions", "--port", str(action_port)],
-        cwd=ROOT, env=env, stdout=action_log.open("w"), stderr=subprocess.STDOUT,
-    )
+    action_command = [str(BIN / "rasa"), "run", "actions", "--actions", "actions", "--port", str(action_port)]
+    action = subprocess.Popen(action_command, cwd=ROOT, env=env, stdout=action_log.open("w"),
+                              stderr=subprocess.STDOUT)
     rasa_log = logdir / "rasa.log"
     rasa = subprocess.Popen(
         [str(BIN / "rasa"), "run", "--enable-api", "--model", model, "--endpoints", "endpoints.yml",
@@ -108,6 +128,8 @@ def start_servers(model: str, token: str = "test-token", extra_env: dict | None 
         token=token,
         processes=[action, rasa],
         logs=[action_log, rasa_log],
+        action_command=action_command,
+        env=env,
     )
     try:
         wait_for(f"{servers.action_url}/health", 60, action, action_log)

@@ -1,0 +1,176 @@
+"""What keeps a message or a booking from being lost when a part fails for a moment: retries
+on an unavailable database, bookings safe to try twice, the tracker store's refusal to fall
+back to memory, and the answer given when the action server cannot be reached."""
+import asyncio
+import datetime as dt
+import socket
+from zoneinfo import ZoneInfo
+
+import pytest
+from rasa.core.actions.action import RemoteAction
+from rasa.core.tracker_store import FailSafeTrackerStore, SQLTrackerStore
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import BotUttered, UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker
+from rasa.utils.endpoints import EndpointConfig
+from sqlalchemy.exc import IntegrityError, OperationalError
+
+import bot.db
+from actions.callback import _take_slot
+from bot.bookings import Booking, book
+from bot.ccas import load_ccas
+from bot.db import retrying, retrying_async, session_factory
+from bot.migrate import upgrade
+from bot.settings import CONFIG_DIR
+from bot.tracker_store import CcasTrackerStore, TrackerStoreUnavailable
+from components.action_fallback import install
+
+PARIS = ZoneInfo("Europe/Paris")
+GRENOBLE = load_ccas(CONFIG_DIR / "ccas" / "grenoble.yml")
+MONDAY_10 = dt.datetime(2026, 11, 23, 10, 0, tzinfo=PARIS)
+DOWN = OperationalError("SELECT 1", {}, Exception("could not connect to server"))
+
+
+def failing(times: int, result: str = "done"):
+    calls = []
+
+    def work():
+        calls.append(1)
+        if len(calls) <= times:
+            raise DOWN
+        return result
+
+    return work, calls
+
+
+def test_an_unavailable_database_is_tried_again_until_it_answers():
+    work, calls = failing(2)
+    assert retrying(work, waits=(0, 0, 0)) == "done"
+    assert len(calls) == 3
+
+
+def test_it_gives_up_after_the_last_wait():
+    work, calls = failing(10)
+    with pytest.raises(OperationalError):
+        retrying(work, waits=(0, 0))
+    assert len(calls) == 3
+
+
+def test_a_mistake_in_the_request_is_not_tried_again():
+    calls = []
+
+    def work():
+        calls.append(1)
+        raise IntegrityError("INSERT", {}, Exception("duplicate"))
+
+    with pytest.raises(IntegrityError):
+        retrying(work, waits=(0, 0))
+    assert len(calls) == 1
+
+
+def test_async_retries_too():
+    work, calls = failing(1)
+
+    async def async_work():
+        return work()
+
+    assert asyncio.run(retrying_async(async_work, waits=(0,))) == "done"
+    assert len(calls) == 2
+
+
+SLOTS = {"callback_phone": "+33612345678", "callback_name": "Nadia", "callback_consent": True,
+         "callback_moving": None}
+
+
+@pytest.fixture
+def database(database_url, monkeypatch):
+    upgrade(database_url)
+    monkeypatch.setenv("DATABASE_URL", database_url)
+    return session_factory(database_url)
+
+
+def test_a_booking_tried_twice_is_made_once(database):
+    first, outcome = _take_slot("nadia", "rest", SLOTS, MONDAY_10, GRENOBLE)
+    again, outcome_again = _take_slot("nadia", "rest", SLOTS, MONDAY_10, GRENOBLE)
+    assert (outcome, outcome_again) == ("booked", "booked")
+    assert again.id == first.id
+    with database() as session:
+        assert session.query(Booking).count() == 1
+
+
+def test_a_move_interrupted_after_the_new_booking_is_finished_when_tried_again(database):
+    with database() as session:
+        old = book(session, slot_start=MONDAY_10, capacity=2, sender_id="nadia", phone="+33612345678")
+        # The first attempt booked the new time, then lost the database before freeing the old.
+        new = book(session, slot_start=MONDAY_10 + dt.timedelta(hours=4), capacity=2, sender_id="nadia",
+                   phone="+33612345678")
+    booking, outcome = _take_slot("nadia", "rest", {**SLOTS, "callback_moving": old.id},
+                                  MONDAY_10 + dt.timedelta(hours=4), GRENOBLE)
+    assert (booking.id, outcome) == (new.id, "moved")
+    with database() as session:
+        statuses = {b.id: (b.status, b.seat) for b in session.query(Booking)}
+    assert statuses == {old.id: ("moved", None), new.id: ("booked", 0)}
+
+
+@pytest.fixture
+def store(tmp_path, monkeypatch):
+    monkeypatch.setattr(bot.db, "RETRY_WAITS", (0, 0))
+    return CcasTrackerStore(domain=Domain.empty(), host=f"sqlite:///{tmp_path / 'events.db'}")
+
+
+def test_the_tracker_store_rides_out_a_short_outage(store, monkeypatch):
+    tracker = DialogueStateTracker.from_events("nadia", [UserUttered("bonjour")])
+    asyncio.run(store.save(tracker))
+    original = SQLTrackerStore.retrieve
+    calls = []
+
+    async def flaky(self, sender_id):
+        calls.append(1)
+        if len(calls) <= 2:
+            raise DOWN
+        return await original(self, sender_id)
+
+    monkeypatch.setattr(SQLTrackerStore, "retrieve", flaky)
+    found = asyncio.run(FailSafeTrackerStore(store).retrieve("nadia"))
+    assert found is not None and found.latest_message.text == "bonjour"
+    assert len(calls) == 3
+
+
+def test_a_long_outage_is_reported_not_replaced_by_an_empty_conversation(store, monkeypatch):
+    async def down(self, *args):
+        raise DOWN
+
+    monkeypatch.setattr(SQLTrackerStore, "retrieve", down)
+    monkeypatch.setattr(SQLTrackerStore, "save", down)
+    # Rasa wraps every store in a FailSafeTrackerStore, which would return None (a blank
+    # conversation) and save into memory: the outage must reach the channel instead.
+    failsafe = FailSafeTrackerStore(store)
+    with pytest.raises(TrackerStoreUnavailable):
+        asyncio.run(failsafe.retrieve("nadia"))
+    with pytest.raises(TrackerStoreUnavailable):
+        asyncio.run(failsafe.save(DialogueStateTracker.from_events("nadia", [UserUttered("allô")])))
+    assert asyncio.run(failsafe.fallback_tracker_store.retrieve("nadia")) is None
+
+
+def closed_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def test_an_unreachable_action_server_gets_one_kind_answer_per_message():
+    install()
+    endpoint = EndpointConfig(url=f"http://127.0.0.1:{closed_port()}/webhook")
+    tracker = DialogueStateTracker.from_events("nadia", [UserUttered("je suis à découvert", message_id="m1")])
+    domain = Domain.empty()
+
+    def run(name):
+        return asyncio.run(RemoteAction(name, endpoint).run(None, None, tracker, domain))
+
+    first = run("action_budget_summary")
+    assert len(first) == 1 and isinstance(first[0], BotUttered)
+    assert GRENOBLE.phone in first[0].text and "réessayer" in first[0].text
+    # The form's question fails too in the same turn: the person is not told twice.
+    assert run("action_ask_callback_phone") == []
+    tracker.update(UserUttered("vous êtes là ?", message_id="m2"))
+    assert len(run("action_budget_summary")) == 1
