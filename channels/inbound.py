@@ -32,7 +32,7 @@ def clean_text(raw: Any) -> str | None:
     if not isinstance(raw, str):
         return None
     text = unicodedata.normalize("NFC", _CONTROL.sub("", raw)).strip()
-    return text[:MAX_MESSAGE_CHARS] or None
+    return text[:MAX_MESSAGE_CHARS].strip() or None
 
 
 def clean_sender(raw: Any) -> str | None:
