@@ -56,6 +56,7 @@ class Servers:
     database_url: str
     clock_file: Path
     rasa_url: str
+    rasa_urls: list[str]
     action_url: str
     token: str
     processes: list[subprocess.Popen]
@@ -88,8 +89,10 @@ class Servers:
                 process.kill()
 
 
-def start_servers(model: str, token: str = "test-token", extra_env: dict | None = None) -> Servers:
-    """Both servers, on a fresh SQLite database unless extra_env names a DATABASE_URL.
+def start_servers(model: str, token: str = "test-token", extra_env: dict | None = None,
+                  endpoints: str = "endpoints.yml", rasa_servers: int = 1) -> Servers:
+    """The action server and `rasa_servers` Rasa servers, on a fresh SQLite database unless
+    extra_env names a DATABASE_URL.
 
     The schema is migrated first, as run.sh does. A test clock file (bot.clock) is created
     empty, which means the real time, and can be written to move the servers' clock.
@@ -103,7 +106,8 @@ def start_servers(model: str, token: str = "test-token", extra_env: dict | None 
     env.setdefault(CLOCK_FILE_ENV, str(clock_file))
     subprocess.run([sys.executable, "-m", "bot", "migrate"], cwd=ROOT, env=env, check=True,
                    capture_output=True)
-    action_port, rasa_port, site_port = free_port(), free_port(), free_port()
+    action_port, site_port = free_port(), free_port()
+    rasa_ports = [free_port() for _ in range(rasa_servers)]
     # The chat page (start_site) will be served from this port: its origin may open the chat.
     env.setdefault("CHAT_ALLOWED_ORIGINS", f"http://localhost:{site_port},http://127.0.0.1:{site_port}")
     env["ACTION_ENDPOINT_URL"] = f"http://127.0.0.1:{action_port}/webhook"
@@ -112,28 +116,34 @@ def start_servers(model: str, token: str = "test-token", extra_env: dict | None 
     action_command = [str(BIN / "rasa"), "run", "actions", "--actions", "actions", "--port", str(action_port)]
     action = subprocess.Popen(action_command, cwd=ROOT, env=env, stdout=action_log.open("w"),
                               stderr=subprocess.STDOUT)
-    rasa_log = logdir / "rasa.log"
-    rasa = subprocess.Popen(
-        [str(BIN / "rasa"), "run", "--enable-api", "--model", model, "--endpoints", "endpoints.yml",
-         "--credentials", "credentials.yml", "--interface", "127.0.0.1", "--port", str(rasa_port),
-         "--auth-token", token],
-        cwd=ROOT, env=env, stdout=rasa_log.open("w"), stderr=subprocess.STDOUT,
-    )
+    processes, logs = [action], [action_log]
+    for index, port in enumerate(rasa_ports):
+        rasa_log = logdir / f"rasa-{index}.log"
+        processes.append(subprocess.Popen(
+            [str(BIN / "rasa"), "run", "--enable-api", "--model", model, "--endpoints", endpoints,
+             "--credentials", "credentials.yml", "--interface", "127.0.0.1", "--port", str(port),
+             "--auth-token", token],
+            cwd=ROOT, env=env, stdout=rasa_log.open("w"), stderr=subprocess.STDOUT,
+        ))
+        logs.append(rasa_log)
+    urls = [f"http://127.0.0.1:{port}" for port in rasa_ports]
     servers = Servers(
         site_port=site_port,
         database_url=env["DATABASE_URL"],
         clock_file=Path(env[CLOCK_FILE_ENV]),
-        rasa_url=f"http://127.0.0.1:{rasa_port}",
+        rasa_url=urls[0],
+        rasa_urls=urls,
         action_url=f"http://127.0.0.1:{action_port}",
         token=token,
-        processes=[action, rasa],
-        logs=[action_log, rasa_log],
+        processes=processes,
+        logs=logs,
         action_command=action_command,
         env=env,
     )
     try:
         wait_for(f"{servers.action_url}/health", 60, action, action_log)
-        wait_for(f"{servers.rasa_url}/status?token={token}", 180, rasa, rasa_log)
+        for url, process, log in zip(urls, processes[1:], logs[1:], strict=True):
+            wait_for(f"{url}/status?token={token}", 240, process, log)
     except Exception:
         servers.stop()
         raise
