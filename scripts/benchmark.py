@@ -2,6 +2,17 @@
 the REST channel (custom actions included), memory of each process, training time.
 
     .venv/bin/python scripts/benchmark.py [--model models/ccas-....tar.gz] [--concurrent 50]
+                                          [--rasa-servers 2]
+
+Fifty conversations at once are measured twice:
+- at a person's pace: after each answer, a pause of 3 to 8 seconds (reading, then typing a
+  short message; people in difficulty usually take longer), which is what 50 people chatting
+  at the same time send;
+- without any pause: every simulated person writes again the moment the answer arrives, which
+  measures how many messages per second the servers can take (the saturation point).
+
+--rasa-servers 2 runs two Rasa servers on PostgreSQL with a Redis lock store, as in production
+(deploy/endpoints.yml), the messages spread over both.
 
 It prints figures; targets on 2 cores: p95 <= 100 ms alone, 0 errors and p95 <= 1 s with 50
 conversations at once.
@@ -10,7 +21,9 @@ from __future__ import annotations
 
 import argparse
 import glob
+import itertools
 import os
+import random
 import statistics
 import sys
 import time
@@ -23,7 +36,8 @@ import requests
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.integration.servers import start_servers  # noqa: E402
+from tests import postgres, redis_server  # noqa: E402
+from tests.integration.servers import Servers, start_servers  # noqa: E402
 
 CONVERSATION = [
     "bonjour",
@@ -45,14 +59,20 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
 
 
-def converse(url: str, rounds: int = 1) -> tuple[list[float], int]:
+def converse(urls: list[str], rounds: int = 1, pause: tuple[float, float] | None = None
+             ) -> tuple[list[float], int]:
     latencies, errors = [], 0
+    # Successive messages go to the servers in turn, as a load balancer would send them.
+    servers = itertools.cycle(random.sample(urls, len(urls)))
     for _ in range(rounds):
         sender = f"bench-{uuid.uuid4().hex[:10]}"
         for message in CONVERSATION:
+            if pause:
+                time.sleep(random.uniform(*pause))
+            url = next(servers)
             start = time.perf_counter()
             try:
-                response = requests.post(url, json={"sender": sender, "message": message}, timeout=30)
+                response = requests.post(url, json={"sender": sender, "message": message}, timeout=60)
                 if response.status_code != 200 or not response.json():
                     errors += 1
             except requests.RequestException:
@@ -81,34 +101,55 @@ def _children(pid: int) -> list[int]:
     return found + [c for child in found for c in _children(child)]
 
 
+def at_once(urls: list[str], count: int, pause: tuple[float, float] | None) -> str:
+    start = time.perf_counter()
+    with ThreadPoolExecutor(max_workers=count) as pool:
+        results = list(pool.map(lambda _: converse(urls, pause=pause), range(count)))
+    elapsed = time.perf_counter() - start
+    together = [latency for latencies, _ in results for latency in latencies]
+    errors = sum(e for _, e in results)
+    p50, p95 = statistics.median(together) * 1000, percentile(together, 0.95) * 1000
+    return (f"{len(together)} messages en {elapsed:.1f} s, {len(together) / elapsed:.1f} messages/s : "
+            f"p50 {p50:.0f} ms, p95 {p95:.0f} ms, erreurs {errors}")
+
+
+def start(model: str, rasa_servers: int) -> tuple[Servers, list]:
+    """The servers to measure, and what else was started for them (database, Redis)."""
+    if rasa_servers == 1:
+        return start_servers(model), []
+    database, redis = postgres.start(), redis_server.start()
+    env = {"DATABASE_URL": database.new_database(), "REDIS_HOST": "127.0.0.1", "REDIS_PORT": str(redis.port),
+           "REDIS_PASSWORD": "", "REDIS_DB": "1"}
+    servers = start_servers(model, extra_env=env, endpoints="deploy/endpoints.yml", rasa_servers=rasa_servers)
+    return servers, [database, redis]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--model")
     parser.add_argument("--concurrent", type=int, default=50)
+    parser.add_argument("--rasa-servers", type=int, default=1)
     args = parser.parse_args()
     model = args.model or max(glob.glob(str(ROOT / "models" / "*.tar.gz")), key=os.path.getmtime)
-    print(f"Modèle : {model}")
-    servers = start_servers(model)
-    url = f"{servers.rasa_url}/webhooks/rest/webhook"
+    print(f"Modèle : {model} ; {args.rasa_servers} serveur(s) Rasa, {os.cpu_count()} cœurs")
+    servers, others = start(model, args.rasa_servers)
+    urls = [f"{url}/webhooks/rest/webhook" for url in servers.rasa_urls]
     try:
-        converse(url)  # warm-up: first loads of the pipeline and of the database
-        alone, errors_alone = converse(url, rounds=3)
+        converse(urls)  # warm-up: first loads of the pipeline and of the database
+        alone, errors_alone = converse(urls, rounds=3)
         print(f"Une conversation ({len(alone)} messages) : p50 {statistics.median(alone) * 1000:.0f} ms, "
               f"p95 {percentile(alone, 0.95) * 1000:.0f} ms, erreurs {errors_alone}")
-        start = time.perf_counter()
-        with ThreadPoolExecutor(max_workers=args.concurrent) as pool:
-            results = list(pool.map(lambda _: converse(url), range(args.concurrent)))
-        elapsed = time.perf_counter() - start
-        together = [latency for latencies, _ in results for latency in latencies]
-        errors = sum(e for _, e in results)
-        print(f"{args.concurrent} conversations en même temps ({len(together)} messages en "
-              f"{elapsed:.1f} s) : p50 {statistics.median(together) * 1000:.0f} ms, "
-              f"p95 {percentile(together, 0.95) * 1000:.0f} ms, erreurs {errors}")
-        action, rasa = servers.processes
-        print(f"Mémoire : serveur Rasa {rss_mb(rasa.pid):.0f} Mo, "
-              f"serveur d'actions {rss_mb(action.pid):.0f} Mo")
+        print(f"{args.concurrent} conversations en même temps, au rythme d'une personne (3 à 8 s avant "
+              f"chaque message) : {at_once(urls, args.concurrent, (3.0, 8.0))}")
+        print(f"{args.concurrent} conversations en même temps, sans aucune pause (saturation) : "
+              f"{at_once(urls, args.concurrent, None)}")
+        action, *rasa = servers.processes
+        print("Mémoire : " + ", ".join(f"serveur Rasa {rss_mb(p.pid):.0f} Mo" for p in rasa)
+              + f", serveur d'actions {rss_mb(action.pid):.0f} Mo")
     finally:
         servers.stop()
+        for other in others:
+            other.stop()
     times = ROOT / "models" / "training-times.txt"
     if times.exists():
         print(f"Entraînement (dernier) : {times.read_text().strip().splitlines()[-1]}")

@@ -174,3 +174,19 @@ def test_an_unreachable_action_server_gets_one_kind_answer_per_message():
     assert run("action_ask_callback_phone") == []
     tracker.update(UserUttered("vous êtes là ?", message_id="m2"))
     assert len(run("action_budget_summary")) == 1
+
+
+def test_the_action_servers_answers_are_still_checked_in_full():
+    from jsonschema import ValidationError
+
+    from components.action_response_check import install as install_check
+
+    install_check()
+    action = RemoteAction("action_budget_summary", None)
+    good = {"events": [{"event": "slot", "name": "themes", "value": ["housing"]}],
+            "responses": [{"text": "Bonjour"}]}
+    assert action._validate_action_result(good)
+    for bad in ({"events": [{"event": "slot", "timestamp": "hier"}]}, {"events": "none"},
+                {"responses": [1]}):
+        with pytest.raises(ValidationError, match="Failed to validate Action server response"):
+            action._validate_action_result(bad)
