@@ -19,7 +19,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from sanic import Sanic
 from sanic.request import Request
 from sanic.response import HTTPResponse, file, html, redirect
-from sqlalchemy import select
+from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
 from bot import accounts, audit, followup, handover
@@ -167,12 +167,15 @@ def create_app(name: str = "ccas_counsellors") -> Sanic:
         if wanted_status not in followup.LABELS:
             wanted_status = None
         with session_scope() as session:
-            query = select(Booking).where(Booking.status != "moved")
+            # Done callbacks (called, closed, or cancelled by the person) only for DONE_HORIZON:
+            # filtered in the database, so that the handovers of years of calls are not built
+            # (each reads the person's conversation) only to be left out.
+            still_open = and_(Booking.status == "booked", Booking.followup.in_(followup.OPEN))
+            recent = Booking.slot_start >= (now - DONE_HORIZON).astimezone(dt.timezone.utc)
+            query = select(Booking).where(Booking.status != "moved", or_(still_open, recent))
             items = {}
             for booking in session.execute(query).scalars():
                 item = handover.build(booking, session.get_bind(), ccas, national, with_transcript=False)
-                if booking.followup not in followup.OPEN and item.callback_at < now - DONE_HORIZON:
-                    continue
                 items[booking.id] = (item, booking.followup)
         rows = [Row(booking_id=i.id, callback_at=i.callback_at, status=i.status, followup=f,
                     urgent=bool(i.urgency_flags), themes=tuple(i.themes)) for i, f in items.values()]

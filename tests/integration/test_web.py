@@ -156,3 +156,24 @@ def test_erasing_from_the_chat_deletes_everything_and_starts_afresh(servers):
     assert events == 0 and booking_of(servers, chat.sender) is None
     again = chat.texts(chat.say("bonjour"))
     assert "assistant automatique" in again[0]  # a new conversation, with the welcome
+
+
+def test_done_callbacks_leave_the_list_after_thirty_days(servers, signed_in):
+    import datetime as dt
+
+    from bot.bookings import book
+
+    tuesday = dt.datetime.fromisoformat(TUESDAY_10)
+    made = {}
+    with session_factory(servers.database_url)() as session:
+        for key, days, state in (("old_closed", 40, "closed"), ("old_open", 40, "to_call"),
+                                 ("recent_closed", 10, "closed")):
+            booking = book(session, slot_start=tuesday - dt.timedelta(days=days), capacity=2,
+                           sender_id=f"horizon-{key}-{uuid.uuid4().hex[:6]}", phone="+33612345678")
+            booking.followup = state
+            session.commit()
+            made[key] = booking.id
+    listed = signed_in.get("/").text
+    assert f"/rappels/{made['old_open']}\"" in listed  # still to call: overdue, never hidden
+    assert f"/rappels/{made['recent_closed']}\"" in listed
+    assert f"/rappels/{made['old_closed']}\"" not in listed
