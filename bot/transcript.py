@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import weakref
 from dataclasses import dataclass
 from typing import Any
 
@@ -63,9 +64,19 @@ def transcript(engine: Engine, sender_id: str) -> list[Line]:
     return lines
 
 
+# Databases known to hold Rasa's table: once created it stays, so it is looked up only until then
+# (inspecting the schema on every read costs a query per handover shown).
+_WITH_EVENTS: weakref.WeakSet[Engine] = weakref.WeakSet()
+
+
 def has_conversations(engine: Engine) -> bool:
     """Whether Rasa has created its table in this database yet (not before its first start)."""
-    return "events" in inspect(engine).get_table_names()
+    if engine in _WITH_EVENTS:
+        return True
+    found = "events" in inspect(engine).get_table_names()
+    if found:
+        _WITH_EVENTS.add(engine)
+    return found
 
 
 def slot_values(engine: Engine, sender_id: str, names: tuple[str, ...]) -> dict[str, list[Any]]:
