@@ -134,3 +134,11 @@ def test_a_long_database_outage_asks_to_send_again(pg_servers, outage_postgres):
     assert "souci technique" not in again and "Bonjour" not in again
     said, _ = person_texts(pg_servers, chat.sender)
     assert said == ["bonjour", "je suis à découvert depuis trois mois"]
+
+
+def test_the_outages_left_nothing_personal_in_the_logs(pg_servers):
+    # Runs last in this module: the logs now hold three outages, retries and apologies.
+    logs = "\n".join(log.read_text(errors="replace") for log in pg_servers.logs)
+    assert "database unavailable" in logs  # the retries were logged...
+    for secret in ("06 12 34 56 78", "+33612345678", "0612345678", "découvert", "électricité"):
+        assert secret not in logs, secret  # ...without anything the person wrote
