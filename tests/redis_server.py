@@ -11,6 +11,8 @@ import tempfile
 import time
 from dataclasses import dataclass
 
+from tests.processes import end
+
 REQUIRE_ENV = "CCAS_REQUIRE_REDIS"  # set by .ci/run: no Redis is a failure, not a skip
 
 
@@ -24,11 +26,7 @@ class Redis:
     process: subprocess.Popen
 
     def stop(self) -> None:
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
+        end(self.process, timeout=10)
 
 
 def start() -> Redis:

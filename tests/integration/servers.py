@@ -14,6 +14,7 @@ from pathlib import Path
 import requests
 
 from bot.clock import CLOCK_FILE_ENV
+from tests.processes import end
 
 ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
@@ -42,14 +43,6 @@ def wait_for(url: str, timeout: float, process: subprocess.Popen, log: Path) -> 
     raise RuntimeError(f"server not ready after {timeout}s:\n{log.read_text()[-4000:]}")
 
 
-def _end(process: subprocess.Popen) -> None:
-    process.terminate()
-    try:
-        process.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        process.kill()
-
-
 @dataclass
 class Servers:
     site_port: int
@@ -70,7 +63,7 @@ class Servers:
 
     def stop_actions(self) -> None:
         """The action server goes down (the Rasa server stays up)."""
-        _end(self.processes[0])
+        end(self.processes[0])
 
     def start_actions(self) -> None:
         """The action server comes back, on the same port."""
@@ -157,11 +150,7 @@ class Web:
     log: Path
 
     def stop(self) -> None:
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
+        end(self.process)
 
 
 def _start_app(command: str, port: int, ready_path: str, env: dict[str, str]) -> Web:
