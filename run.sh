@@ -23,6 +23,14 @@ mkdir -p "$ROOT/var"
 say "Base de données : mise à jour du schéma"
 "$PY" -m bot migrate
 
+# With a Redis server (REDIS_HOST), the production endpoints: several Rasa servers may then
+# share the database (README, "Déploiement en production").
+ENDPOINTS=endpoints.yml
+if [ -n "${REDIS_HOST:-}" ]; then
+  ENDPOINTS=deploy/endpoints.yml
+  export REDIS_PORT="${REDIS_PORT:-6379}" REDIS_PASSWORD="${REDIS_PASSWORD:-}" REDIS_DB="${REDIS_DB:-1}"
+fi
+
 pids=()
 cleanup() { kill "${pids[@]}" 2>/dev/null || true; wait 2>/dev/null || true; }
 trap cleanup EXIT INT TERM
@@ -36,7 +44,7 @@ if [ -n "${RASA_AUTH_TOKEN:-}" ]; then
   auth=(--auth-token "$RASA_AUTH_TOKEN")
 fi
 say "Serveur Rasa sur http://$RASA_HOST:$RASA_PORT"
-"$VENV/bin/rasa" run --enable-api --model "$MODEL" --endpoints endpoints.yml \
+"$VENV/bin/rasa" run --enable-api --model "$MODEL" --endpoints "$ENDPOINTS" \
   --credentials credentials.yml --interface "$RASA_HOST" --port "$RASA_PORT" "${auth[@]}" &
 pids+=($!)
 
