@@ -164,6 +164,10 @@ def _label_near(clause: str, start: int, end: int) -> str | None:
     return best[1] if best else None
 
 
+# No household's monthly figure comes near this: a larger number is digits or number words run
+# together ("1 200 deux cent deux cent k" read as 1.2 thousand billion), not an amount.
+MAX_PLAUSIBLE_EUROS = 1_000_000
+
 # An answer to a budget question is a few words. Reading at most this much bounds the cost of
 # pathological input ("1.000.1.000..." over thousands of characters took a minute).
 MAX_ANSWER_CHARS = 500
@@ -218,7 +222,7 @@ def parse_amounts(text: str) -> list[Amount]:
     # "on est 2 avec 1200": a lone small number beside real amounts counts people, not euros.
     if any(a.monthly >= 10 for a in amounts):
         amounts = [a for a in amounts if a.monthly >= 10 or a.label or a.currency]
-    return amounts
+    return [a for a in amounts if a.high <= MAX_PLAUSIBLE_EUROS]
 
 
 def _looks_like_range(fragment: str) -> bool:

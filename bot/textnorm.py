@@ -22,3 +22,17 @@ def normalize(text: str) -> str:
     text = text.replace("œ", "oe").replace("æ", "ae")
     text = re.sub(r"[^a-z0-9]+", " ", text)
     return re.sub(r"\s+", " ", text).strip()
+
+
+_EXCLAIM_ASK = re.compile(r"[!?]{2,}")
+_DOTS = re.compile(r"\.{4,}")
+_REPEATED_MARK = re.compile(r"([,;:])\1+")
+
+
+def squeeze_punctuation(text: str) -> str:
+    """"LOYER IMPAYÉ !!!!!!!!" -> "LOYER IMPAYÉ !": people in distress repeat marks, and a run of
+    them weighed more in the classifier than the words (it read that message as a "yes").
+    A run with a "?" stays a question; dots stay an ellipsis."""
+    text = _EXCLAIM_ASK.sub(lambda run: "?" if "?" in run.group() else "!", text)
+    text = _DOTS.sub("...", text)
+    return _REPEATED_MARK.sub(r"\1", text)

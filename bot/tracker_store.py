@@ -2,8 +2,8 @@
 and to carry out an erasure asked for in the chat.
 
 Outage: every read and write is tried again for a few seconds while the database is unavailable
-(`bot.db.retrying_async`). If it stays unavailable, `TrackerStoreUnavailable` is raised and
-reaches the channel, which tells the person their message was not saved (channels/). Rasa wraps
+(`bot.db.retrying_async`). If it stays unavailable, or refuses the data, `TrackerStoreUnavailable`
+is raised and reaches the channel, which tells the person their message was not saved. Rasa wraps
 every tracker store in a `FailSafeTrackerStore` which, left alone, would swallow that error, start
 the person on a blank conversation and keep it only in memory (lost at the next restart): the
 small patch at the bottom lets this one error through.
@@ -23,14 +23,15 @@ from rasa.core.tracker_store import FailSafeTrackerStore, SQLTrackerStore
 from rasa.shared.core.events import ActionExecuted, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from bot.db import database_url, is_transient, retrying_async
+from bot.db import database_url, retrying_async
 from bot.erasure import erase_events
 
 ERASE_ACTION = "action_erase_my_data"
 
 
 class TrackerStoreUnavailable(Exception):
-    """The database stayed unavailable: the conversation could be neither read nor saved."""
+    """The conversation could be neither read nor saved: the database stayed unavailable, or
+    refused what was given to it. Never hidden by a copy kept in memory."""
 
 
 def erasure_requested(tracker: DialogueStateTracker) -> bool:
@@ -47,9 +48,7 @@ async def _patiently(work: Any) -> Any:
     try:
         return await retrying_async(work)
     except Exception as error:
-        if is_transient(error):
-            raise TrackerStoreUnavailable(type(error).__name__) from error
-        raise
+        raise TrackerStoreUnavailable(type(error).__name__) from error
 
 
 class CcasTrackerStore(SQLTrackerStore):

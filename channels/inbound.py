@@ -20,6 +20,8 @@ MAX_MESSAGE_CHARS = 10_000
 MAX_SENDER_CHARS = 128
 # Control characters (NUL cannot even be stored by PostgreSQL), except line breaks and tabs.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Half of a UTF-16 pair, alone (JSON can carry "\\ud800"): no database can store it as text.
+_LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
 def clean_text(raw: Any) -> str | None:
@@ -31,7 +33,8 @@ def clean_text(raw: Any) -> str | None:
         raw = str(raw)
     if not isinstance(raw, str):
         return None
-    text = unicodedata.normalize("NFC", _CONTROL.sub("", raw)).strip()
+    text = _LONE_SURROGATE.sub("\ufffd", _CONTROL.sub("", raw))
+    text = unicodedata.normalize("NFC", text).strip()
     return text[:MAX_MESSAGE_CHARS].strip() or None
 
 

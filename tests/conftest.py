@@ -8,7 +8,15 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from hypothesis import settings  # noqa: E402
+
 from tests import postgres  # noqa: E402
+
+# The property tests draw the same examples on every run, so that CI is red only for a change
+# and not by chance; HYPOTHESIS_PROFILE=explore draws new ones, to look for new failures.
+settings.register_profile("repeatable", derandomize=True, print_blob=True)
+settings.register_profile("explore", derandomize=False, max_examples=1000)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repeatable"))
 
 
 def pytest_addoption(parser):

@@ -37,3 +37,10 @@ def test_cleaned_text_is_short_trimmed_and_free_of_control_characters(raw):
         assert cleaned == cleaned.strip()
         assert not any(ord(c) < 32 and c not in "\n\t\r" for c in cleaned)
         assert clean_text(cleaned) == cleaned  # cleaning twice changes nothing
+
+
+def test_half_a_utf16_pair_becomes_a_replacement_character():
+    # Found by the property test over the REST path: "\ud800" was answered but could not be
+    # stored, and Rasa kept that turn in memory only.
+    assert clean_text("loyer \ud800 impayé") == "loyer \ufffd impayé"
+    assert clean_text("\udfff") == "\ufffd"

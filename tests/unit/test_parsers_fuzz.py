@@ -5,7 +5,7 @@ import datetime as dt
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.amounts import parse_amounts, parse_answer
+from bot.amounts import MAX_PLAUSIBLE_EUROS, parse_amounts, parse_answer
 from bot.consent import parse_consent
 from bot.household import parse_household
 from bot.phone import parse_phone
@@ -36,10 +36,15 @@ def test_readers_never_fail(text):
     detect_urgencies(text)
 
 
+def test_numbers_run_together_are_not_an_amount():
+    # Found by the test below: 1 200 000 000 000 euros.
+    assert parse_amounts("1 200 deux cent deux cent k") == []
+
+
 @settings(max_examples=300)
 @given(TEXTS)
 def test_amounts_read_are_finite_and_not_negative(text):
     for amount in parse_amounts(text):
         for value in (amount.monthly, amount.low, amount.high):
-            assert value == value and 0 <= value < 10**12  # not NaN, not negative, not absurd
+            assert value == value and 0 <= value <= MAX_PLAUSIBLE_EUROS  # not NaN, negative or absurd
         assert amount.low <= amount.monthly <= amount.high

@@ -190,3 +190,14 @@ def test_the_action_servers_answers_are_still_checked_in_full():
                 {"responses": [1]}):
         with pytest.raises(ValidationError, match="Failed to validate Action server response"):
             action._validate_action_result(bad)
+
+
+def test_data_the_database_refuses_is_reported_too(store, monkeypatch):
+    async def refuses(self, tracker):
+        raise UnicodeEncodeError("utf-8", "\ud800", 0, 1, "surrogates not allowed")
+
+    monkeypatch.setattr(SQLTrackerStore, "save", refuses)
+    failsafe = FailSafeTrackerStore(store)
+    with pytest.raises(TrackerStoreUnavailable):
+        asyncio.run(failsafe.save(DialogueStateTracker.from_events("nadia", [UserUttered("allô")])))
+    assert asyncio.run(failsafe.fallback_tracker_store.retrieve("nadia")) is None
