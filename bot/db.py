@@ -70,6 +70,14 @@ def is_transient(error: BaseException) -> bool:
     return isinstance(error, DBAPIError) and bool(error.connection_invalidated)
 
 
+def _wait_or_raise(error: Exception, wait: float) -> None:
+    """Within an `except` block: re-raise `error` unless the database is only unavailable."""
+    if not is_transient(error):
+        raise error
+    # Only the kind of error: its text may quote the statement's values (messages, phones).
+    logger.warning("database unavailable (%s), trying again in %.2f s", type(error).__name__, wait)
+
+
 def retrying(work: Callable[[], T], waits: tuple[float, ...] | None = None) -> T:
     """`work()`, tried again after each wait while the database is unavailable. `work` must be
     safe to repeat: its own transaction, rolled back when it failed."""
@@ -77,9 +85,7 @@ def retrying(work: Callable[[], T], waits: tuple[float, ...] | None = None) -> T
         try:
             return work()
         except Exception as error:
-            if not is_transient(error):
-                raise
-            logger.warning("database unavailable (%s), trying again in %.2f s", type(error).__name__, wait)
+            _wait_or_raise(error, wait)
         time.sleep(wait)
     return work()
 
@@ -90,9 +96,7 @@ async def retrying_async(work: Callable[[], Awaitable[T]], waits: tuple[float, .
         try:
             return await work()
         except Exception as error:
-            if not is_transient(error):
-                raise
-            logger.warning("database unavailable (%s), trying again in %.2f s", type(error).__name__, wait)
+            _wait_or_raise(error, wait)
         await asyncio.sleep(wait)
     return await work()
 

@@ -20,8 +20,8 @@ from bot.texts import text
 from channels.inbound import clean_sender, clean_text, deliver
 
 
-def _refusal(sender: str | None) -> response.HTTPResponse:
-    return response.json([{"recipient_id": sender or "", "text": text("trouble.unreadable")}], status=400)
+def _unreadable(sender: str | None, status: int = 400) -> response.HTTPResponse:
+    return response.json([{"recipient_id": sender or "", "text": text("trouble.unreadable")}], status=status)
 
 
 def read_body(body: bytes) -> dict[str, Any] | None:
@@ -49,15 +49,15 @@ class RestInput(RasaRestInput):
         async def receive(request: Request) -> response.HTTPResponse:
             data = read_body(request.body or b"")
             if data is None:
-                return _refusal(None)
+                return _unreadable(None)
             sender = clean_sender(data.get("sender"))
             raw = data.get("message")
             if sender is None or not isinstance(raw, (str, int, float)) or isinstance(raw, bool):
-                return _refusal(sender)
+                return _unreadable(sender)
             message = clean_text(raw)
             if message is None:
                 # Sent blank (a key pressed too soon): ask for words, keep nothing.
-                return response.json([{"recipient_id": sender, "text": text("trouble.unreadable")}])
+                return _unreadable(sender, status=200)
             metadata = data.get("metadata")
             collector = CollectingOutputChannel()
             await deliver(on_new_message, UserMessage(
