@@ -19,6 +19,9 @@ from rasa.core.actions.action import ActionExecutionRejection, RemoteAction
 from rasa.shared.core.events import ActionExecuted, BotUttered, Event, SlotSet, UserUttered
 from rasa.shared.exceptions import RasaException
 
+from bot import replies
+from bot.ccas import current_ccas, current_national
+from bot.safety import detect_crises
 from bot.trouble import trouble_text
 
 logger = logging.getLogger(__name__)
@@ -27,6 +30,7 @@ logger = logging.getLogger(__name__)
 # the person is told once per message. Bounded so that it cannot grow with the traffic.
 _TOLD: OrderedDict[tuple[str, str], None] = OrderedDict()
 _TOLD_MAX = 10_000
+CRISIS_ACTION = "action_crisis_support"
 
 
 def _first_time_for(tracker: Any) -> bool:
@@ -38,6 +42,18 @@ def _first_time_for(tracker: Any) -> bool:
     while len(_TOLD) > _TOLD_MAX:
         _TOLD.popitem(last=False)
     return True
+
+
+def crisis_first(tracker: Any) -> list[Event]:
+    """A crisis still gets its numbers at once: they are computed here, without the action
+    server, from the same wording patterns and texts as action_crisis_support."""
+    latest = getattr(tracker, "latest_message", None)
+    if latest is None:
+        return []
+    kinds = detect_crises(latest.text or "")
+    if not kinds and (latest.intent or {}).get("name") != "crisis":
+        return []
+    return [BotUttered(text=message) for message in replies.crisis(kinds, current_national(), current_ccas())]
 
 
 def apology_events(tracker: Any) -> list[Event]:
@@ -85,7 +101,10 @@ def install() -> None:
         except RasaException:
             logger.warning("action server did not run %s: the person is told", self.name())
             undo = unvalidated_answers_undone(tracker) if self.name().startswith("validate_") else []
-            return apology_events(tracker) + undo
+            # The crisis numbers are never left out, even when the apology was already given (by
+            # a form's validation in the same turn, which Rasa may then discard).
+            crisis = crisis_first(tracker) if self.name() == CRISIS_ACTION else []
+            return crisis + apology_events(tracker) + undo
 
     run._ccas_fallback = True  # type: ignore[attr-defined]
     RemoteAction.run = run  # type: ignore[method-assign]

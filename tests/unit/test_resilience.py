@@ -201,3 +201,15 @@ def test_data_the_database_refuses_is_reported_too(store, monkeypatch):
     with pytest.raises(TrackerStoreUnavailable):
         asyncio.run(failsafe.save(DialogueStateTracker.from_events("nadia", [UserUttered("allô")])))
     assert asyncio.run(failsafe.fallback_tracker_store.retrieve("nadia")) is None
+
+
+def test_a_crisis_gets_its_number_first_even_without_the_action_server():
+    install()
+    endpoint = EndpointConfig(url=f"http://127.0.0.1:{closed_port()}/webhook")
+    tracker = DialogueStateTracker.from_events("nadia", [
+        UserUttered("je n'en peux plus, je veux en finir", intent={"name": "crisis", "confidence": 1.0},
+                    message_id="c1")])
+    said = [e.text for e in asyncio.run(
+        RemoteAction("action_crisis_support", endpoint).run(None, None, tracker, Domain.empty()))]
+    assert "3114" in said[0]
+    assert "souci technique" in said[-1]
