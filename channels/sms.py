@@ -7,6 +7,7 @@ of the assistant's last message.
 """
 from __future__ import annotations
 
+import asyncio
 import logging
 import re
 from collections.abc import Awaitable, Callable
@@ -57,7 +58,10 @@ class SmsOutput(OutputChannel):
 
     async def _send(self, recipient_id: str, body: str) -> None:
         try:
-            self.client.messages.create(to=recipient_id, from_=self.number, body=body[:MAX_SMS_CHARS])
+            # Twilio's client is synchronous: sent from a thread, so that the Rasa server keeps
+            # answering the other conversations while Twilio's API answers.
+            await asyncio.to_thread(self.client.messages.create, to=recipient_id, from_=self.number,
+                                    body=body[:MAX_SMS_CHARS])
         except TwilioException as error:
             # The person's message is kept in the conversation; the counsellor will see it. Only
             # Twilio's error code is logged: its message may carry the person's number.
