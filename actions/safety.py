@@ -1,4 +1,5 @@
-"""Crisis: the right emergency number at once, and an urgency flag for the handover."""
+"""Crisis: the right emergency number at once, an urgency flag for the handover, and what
+follows (the line does not answer, "et demain ?", "non" to "are you safe?")."""
 from __future__ import annotations
 
 from typing import Any
@@ -10,10 +11,15 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.common import latest_text, say_all
 from bot import replies
 from bot.ccas import current_ccas, current_national
-from bot.safety import detect_crises
+from bot.crisis_followup import Step, reply_for, step_after
+from bot.safety import assess
 
-# Flag recorded when the classifier saw a crisis that the explicit patterns do not name.
+# Flag recorded when the classifier saw a crisis that the patterns do not name.
 UNSPECIFIED = "crisis_unspecified"
+CALLBACK_BUTTONS = [
+    {"title": "Oui, être rappelé·e", "payload": "/request_human"},
+    {"title": "Non merci", "payload": "/deny"},
+]
 
 
 class ActionCrisisSupport(Action):
@@ -23,10 +29,35 @@ class ActionCrisisSupport(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        kinds = detect_crises(latest_text(tracker))
-        say_all(dispatcher, replies.crisis(kinds, current_national(), current_ccas()))
+        heard = assess(latest_text(tracker))
+        kinds = list(heard.kinds)
+        say_all(dispatcher, replies.crisis(kinds, current_national(), current_ccas(), heard.indirect_suicide))
         flags = list(tracker.get_slot("urgency_flags") or [])
         for flag in [k.value for k in kinds] or [UNSPECIFIED]:
             if flag not in flags:
                 flags.append(flag)
-        return [SlotSet("urgency_flags", flags)]
+        context = {"kinds": [k.value for k in kinds], "step": Step.ASKED_SAFE.value}
+        return [SlotSet("urgency_flags", flags), SlotSet("crisis_context", context)]
+
+
+class ActionCrisisFollowup(Action):
+    """The message right after a crisis answer, read in its light (bot.crisis_followup)."""
+
+    def name(self) -> str:
+        return "action_crisis_followup"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        context = dict(tracker.get_slot("crisis_context") or {})
+        intent = ((tracker.latest_message or {}).get("intent") or {}).get("name")
+        reply = reply_for(latest_text(tracker), intent, context.get("step"))
+        form_active = bool((tracker.active_loop or {}).get("name"))
+        messages, offer = replies.crisis_followup(
+            reply, list(context.get("kinds") or []), current_national(), current_ccas(),
+            form_active=form_active, booked=bool(tracker.get_slot("callback_booking_id")),
+        )
+        say_all(dispatcher, messages[:-1])
+        dispatcher.utter_message(text=messages[-1], buttons=CALLBACK_BUTTONS if offer else [])
+        step = step_after(reply, context.get("step"), offer)
+        return [SlotSet("crisis_context", {**context, "step": step.value})]

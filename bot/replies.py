@@ -5,7 +5,8 @@ import datetime as dt
 
 from babel.dates import format_date
 
-from bot.ccas import Ccas, National
+from bot.ccas import Ccas, Emergency, National
+from bot.crisis_followup import Reply
 from bot.safety import Crisis
 from bot.schedule import (
     format_moment_fr,
@@ -48,25 +49,75 @@ def _either(numbers: tuple[str, ...]) -> str:
     return " ou le ".join(numbers)
 
 
-def crisis(kinds: list[Crisis], national: National, ccas: Ccas) -> list[str]:
-    """The emergency numbers first, one message per kind of crisis, then an open door."""
+def _numbers(info: Emergency, national: National) -> dict[str, str]:
+    """The placeholders of a crisis text for one kind of crisis."""
+    general = national.emergency["suicide"]
+    return {
+        "number": info.number,
+        "danger": _either(info.danger or general.danger),
+        "sms": info.sms or general.sms or "",
+    }
+
+
+def crisis(
+    kinds: list[Crisis], national: National, ccas: Ccas, indirect_suicide: bool = False
+) -> list[str]:
+    """The emergency numbers first, one message per kind of crisis, then the assistant stays
+    with the person and asks whether they are safe (one question, no menu, no form question)."""
     messages = []
     for kind in kinds:
-        info = national.emergency[kind.value]
-        messages.append(
-            text(
-                f"crisis.{kind.value}",
-                number=info.number,
-                danger=_either(info.danger),
-                sms=info.sms or "",
-            )
-        )
+        key = "suicide_checkin" if kind == Crisis.SUICIDE and indirect_suicide else kind.value
+        messages.append(text(f"crisis.{key}", **_numbers(national.emergency[kind.value], national)))
     if not messages:
         numbers = {k: v.number for k, v in national.emergency.items()}
         danger = _either(national.emergency["suicide"].danger)
         messages.append(text("crisis.general", danger=danger, **numbers))
-    messages.append(text("crisis.stay", ccas_name=ccas.name))
+    question = text(f"crisis.ask_safe.{kinds[0].value if kinds else 'general'}")
+    messages.append(text("crisis.stay", ccas_name=ccas.name, question=question))
     return messages
+
+
+def crisis_followup(
+    reply: Reply,
+    kinds: list[str],
+    national: National,
+    ccas: Ccas,
+    *,
+    form_active: bool = False,
+    booked: bool = False,
+    now: dt.datetime | None = None,
+) -> tuple[list[str], bool]:
+    """The answer to a message right after a crisis answer, and whether it ends by offering a
+    callback (the caller adds the buttons). `kinds` are those of the crisis, first one leading."""
+    kind = next((k for k in kinds if k in national.emergency), None)
+    info = national.emergency[kind or "suicide"]
+    numbers = _numbers(info, national)
+    key = kind or "general"
+    if reply in (Reply.NO_ANSWER, Reply.CANNOT_CALL, Reply.NEXT_STEPS):
+        messages = [text(f"crisis_followup.{reply.value}.{key}", **numbers)]
+    elif reply == Reply.AFRAID_HOME:
+        violence = national.emergency["violence"]
+        messages = [text(
+            "crisis_followup.afraid_home", shelter=national.emergency["shelter"].number,
+            violence=violence.number, **{**_numbers(violence, national), "number": violence.number},
+        )]
+    elif reply == Reply.NOT_SAFE:
+        return [text("crisis_followup.not_safe", **numbers)], False
+    elif reply == Reply.SAFE:
+        messages = [text("crisis_followup.safe")]
+        if form_active:
+            return [*messages, text("crisis_followup.resume")], False
+    elif reply == Reply.DECLINED:
+        return [text("crisis_followup.declined", **numbers)], False
+    else:
+        return [text("crisis_followup.closing", **numbers)], False
+    if booked:
+        return [*messages, text("crisis_followup.booked", **numbers)], False
+    if form_active:
+        return [*messages, text("crisis_followup.counsellor_in_form", ccas_name=ccas.name)], False
+    offer = text("crisis_followup.counsellor_offer", ccas_name=ccas.name,
+                 availability=availability(ccas, now))
+    return [*messages, offer], True
 
 
 def _join_labels(labels: list[str]) -> str:

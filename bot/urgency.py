@@ -22,6 +22,7 @@ _PATTERNS: dict[Urgency, tuple[str, ...]] = {
         r"\b(?:tribunal|juge)\b.*\bloyers?\b|\bloyers?\b.*\b(?:tribunal|juge)\b",
         r"\bresiliation du bail\b",
         r"\bquitter (?:le|mon|l) (?:logement|appartement|appart)\b",
+        r"\b(?:mettre|foutre|jeter|mettent|mettra) (?:\w+ )?(?:dehors|a la porte)\b",
     ),
     Urgency.ENERGY_CUT: (
         r"\b(?:coupe|coupee|coupes|couper|coupure|coupent|coupera|couperont)\b.*\b(?:electricite|courant|gaz|chauffage|eau|compteur|jus)\b",

@@ -21,7 +21,7 @@ from rasa.shared.exceptions import RasaException
 
 from bot import replies
 from bot.ccas import current_ccas, current_national
-from bot.safety import detect_crises
+from bot.safety import assess
 from bot.trouble import trouble_text
 
 logger = logging.getLogger(__name__)
@@ -50,10 +50,11 @@ def crisis_first(tracker: Any) -> list[Event]:
     latest = getattr(tracker, "latest_message", None)
     if latest is None:
         return []
-    kinds = detect_crises(latest.text or "")
-    if not kinds and (latest.intent or {}).get("name") != "crisis":
+    heard = assess(latest.text or "")
+    if not heard and (latest.intent or {}).get("name") != "crisis":
         return []
-    return [BotUttered(text=message) for message in replies.crisis(kinds, current_national(), current_ccas())]
+    messages = replies.crisis(list(heard.kinds), current_national(), current_ccas(), heard.indirect_suicide)
+    return [BotUttered(text=message) for message in messages]
 
 
 def apology_events(tracker: Any) -> list[Event]:

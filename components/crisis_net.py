@@ -1,26 +1,35 @@
-"""Rasa NLU component: explicit crisis wording overrides the predicted intent.
+"""Rasa NLU component: crisis wording overrides the predicted intent.
 
 The classifier alone may miss a crisis written in an unexpected way; bot.safety catches the
-explicit wording, and this component makes the dialogue see `crisis` whatever was predicted.
+wording, and this component makes the dialogue see `crisis` whatever was predicted.
+
+The other way round, a `crisis` guessed by the classifier alone for a message that names an
+eviction, an energy cut or a closed account ("ils peuvent me mettre dehors quand ?") is that
+situation, heard as such: it gets its concrete help (and the winter truce), not the shelter line.
 """
 from __future__ import annotations
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.shared.nlu.constants import TEXT
+from rasa.shared.nlu.constants import INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.safety import detect_crises
+from bot.urgency import detect_urgencies
 from components.intent_override import IntentOverride, force_intent
 
 CRISIS_INTENT = "crisis"
+DIFFICULTY_INTENT = "express_difficulty"
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
 class CrisisSafetyNet(IntentOverride):
     def process(self, messages: list[Message]) -> list[Message]:
         for message in messages:
-            kinds = detect_crises(message.get(TEXT) or "")
+            text = message.get(TEXT) or ""
+            kinds = detect_crises(text)
             if kinds:
                 force_intent(message, CRISIS_INTENT)
                 message.set("crisis_kinds", [k.value for k in kinds], add_to_output=True)
+            elif (message.get(INTENT) or {}).get("name") == CRISIS_INTENT and detect_urgencies(text):
+                force_intent(message, DIFFICULTY_INTENT)
         return messages

@@ -7,7 +7,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import misunderstood_in_a_row
 from actions.listening import ActionReflect, ActionTrackMisunderstanding
-from actions.safety import ActionCrisisSupport
+from actions.safety import ActionCrisisFollowup, ActionCrisisSupport
 from actions.session import ActionSessionStart
 
 
@@ -15,7 +15,7 @@ def user(text, intent):
     return {"event": "user", "text": text, "parse_data": {"intent": {"name": intent}, "text": text}}
 
 
-def tracker(text="", intent="greet", slots=None, events=None):
+def tracker(text="", intent="greet", slots=None, events=None, active_loop=None):
     return Tracker(
         sender_id="test",
         slots=slots or {},
@@ -23,7 +23,7 @@ def tracker(text="", intent="greet", slots=None, events=None):
         events=events if events is not None else [user(text, intent)],
         paused=False,
         followup_action=None,
-        active_loop={},
+        active_loop={"name": active_loop} if active_loop else {},
         latest_action_name="action_listen",
     )
 
@@ -32,6 +32,12 @@ def run(action, track):
     dispatcher = CollectingDispatcher()
     events = asyncio.run(action.run(dispatcher, track, {}))
     return [m["text"] for m in dispatcher.messages], events
+
+
+def run_with_buttons(action, track):
+    dispatcher = CollectingDispatcher()
+    events = asyncio.run(action.run(dispatcher, track, {}))
+    return dispatcher.messages, events
 
 
 def test_crisis_gives_the_number_first_and_flags_it():
@@ -109,3 +115,49 @@ def test_reflect_gives_urgent_help_once_and_flags_it():
     texts, events = run(ActionReflect(), again)
     assert not any("0805 16 00 75" in t for t in texts)
     assert not any(e.get("name") == "urgency_flags" for e in events)
+
+
+def test_crisis_answer_asks_whether_the_person_is_safe_and_remembers_it():
+    texts, events = run(ActionCrisisSupport(), tracker("je sais plus pourquoi je me bats", "stop"))
+    assert "3114" in texts[0] and "idées noires" in texts[0]
+    assert "en sécurité" in texts[-1]
+    assert SlotSet("crisis_context", {"kinds": ["suicide"], "step": "asked_safe"}) in events
+
+
+def test_violence_and_a_child_in_one_message_get_both_numbers_and_flags():
+    track = tracker("mon mari frappe les enfants et garde tout l'argent", "crisis")
+    texts, events = run(ActionCrisisSupport(), track)
+    assert "3919" in texts[0] and "119" in texts[1]
+    assert SlotSet("urgency_flags", ["violence", "child"]) in events
+
+
+SHELTER_ASKED = {"crisis_context": {"kinds": ["shelter"], "step": "asked_safe"}}
+
+
+def test_the_line_does_not_answer_gets_next_steps_and_a_callback_offer():
+    track = tracker("j'ai appelé le 115, personne ne répond", "nlu_fallback", slots=SHELTER_ASKED)
+    messages, events = run_with_buttons(ActionCrisisFollowup(), track)
+    assert "115" in messages[0]["text"] and "rappelez" in messages[0]["text"]
+    assert [b["payload"] for b in messages[-1]["buttons"]] == ["/request_human", "/deny"]
+    assert SlotSet("crisis_context", {"kinds": ["shelter"], "step": "offered_callback"}) in events
+
+
+def test_not_safe_gets_the_danger_numbers_at_once():
+    track = tracker("non", "deny", slots={"crisis_context": {"kinds": ["violence"], "step": "asked_safe"}})
+    texts, events = run(ActionCrisisFollowup(), track)
+    assert "17 ou le 112" in texts[0] and "114" in texts[0]
+    assert SlotSet("crisis_context", {"kinds": ["violence"], "step": "asked_safe"}) in events
+
+
+def test_safe_inside_the_budget_questions_goes_back_to_them_without_buttons():
+    slots = {"crisis_context": {"kinds": ["suicide"], "step": "asked_safe"}}
+    track = tracker("oui ça va", "affirm", slots=slots, active_loop="budget_form")
+    messages, events = run_with_buttons(ActionCrisisFollowup(), track)
+    assert "reprenons" in messages[-1]["text"] and not messages[-1]["buttons"]
+    assert SlotSet("crisis_context", {"kinds": ["suicide"], "step": "done"}) in events
+
+
+def test_a_booked_callback_is_not_offered_again():
+    slots = {"crisis_context": {"kinds": ["suicide"], "step": "asked_safe"}, "callback_booking_id": 4}
+    texts, _ = run(ActionCrisisFollowup(), tracker("ça ira", "affirm", slots=slots))
+    assert "reste prévu" in texts[-1]

@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot.safety import Crisis, detect_crises
+from bot.safety import Crisis, assess, detect_crises
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -96,3 +96,62 @@ def test_net_agrees_with_training_data():
     false_alarms = [(i, t) for i, t in examples if i != "crisis" and detect_crises(t)]
     assert missed == []
     assert false_alarms == []
+
+
+# Messages of the kinds that were missed before (issue "safety net that hears indirect words").
+INDIRECT = [
+    "franchement je sais plus pourquoi je me bats",
+    "des fois je me dis que tout le monde serait tranquille si je disparaissais",
+    "j'ai plus envie de rien",
+    "je n'ai plus la force, à quoi bon",
+    "je vois aucune issue",
+    "jveux que tout s'arrête pour de bon",
+    "je suis un poids pour ma famille",
+    "si je pouvais m'endormir pour toujours ce serait pas plus mal",
+    "j'ai écrit des lettres pour mes enfants, au cas où",
+    "je regarde les cachets dans la salle de bain et je me dis que ce serait simple",
+]
+
+
+@pytest.mark.parametrize("text", INDIRECT)
+def test_indirect_hopelessness_gets_a_check_in(text):
+    heard = assess(text)
+    assert heard.kinds == (Crisis.SUICIDE,)
+    assert heard.indirect_suicide
+
+
+def test_explicit_wording_is_not_a_mere_check_in():
+    assert not assess("je veux me suicider").indirect_suicide
+
+
+@pytest.mark.parametrize("text,kinds", [
+    ("mon mari frappe les enfants et garde tout l'argent", [Crisis.VIOLENCE, Crisis.CHILD]),
+    ("il garde tout mon salaire", [Crisis.VIOLENCE]),
+    ("mon salaire arrive sur son compte et je dois justifier chaque dépense", [Crisis.VIOLENCE]),
+    ("il m'a encore frappée hier soir", [Crisis.VIOLENCE]),
+    ("la voisine laisse son bébé de 6 mois tout seul la nuit", [Crisis.CHILD]),
+    ("le petit d'à côté se fait taper tous les soirs", [Crisis.CHILD]),
+    ("il m'a cognée et jetée dehors, je suis dans la rue", [Crisis.VIOLENCE, Crisis.SHELTER]),
+    ("j'ai 15 ans et mon beau-père me frappe", [Crisis.VIOLENCE, Crisis.CHILD]),
+])
+def test_every_situation_in_a_message_is_heard(text, kinds):
+    assert detect_crises(text) == kinds
+
+
+@pytest.mark.parametrize("text", [
+    "on arrête là, merci",
+    "je veux arrêter la conversation",
+    "mon propriétaire peut me mettre dehors en janvier ?",
+    "j'ai peur d'être à la rue en avril si le jugement passe",
+    "niveau thunes je suis à la rue ce mois-ci",
+    "à quoi bon relancer la CAF, ils répondent jamais",
+    "je vois pas le bout de ce crédit",
+    "je tiendrai pas le mois avec 300 euros",
+    "mon fils m'a tapé sur les nerfs toute la journée",
+    "mon mari n'est pas violent, on cherche une aide pour l'électricité",
+    "je voudrais que ça s'arrête, ces appels des créanciers",
+    "j'ai envie de tout plaquer pour partir vivre à la campagne",
+    "j'aurais voulu disparaître sous terre à la caisse",
+])
+def test_figures_of_speech_and_later_evictions_are_not_crises(text):
+    assert detect_crises(text) == []

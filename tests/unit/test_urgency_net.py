@@ -23,3 +23,17 @@ def classified(text: str, intent: str) -> Message:
 def test_urgent_situations_are_heard_not_answered_as_questions(text, predicted, expected):
     [message] = UrgencyNet().process([classified(text, predicted)])
     assert message.get(INTENT)["name"] == expected
+
+
+@pytest.mark.parametrize("text, predicted, expected", [
+    ("ils peuvent me mettre dehors quand ?", "crisis", "express_difficulty"),  # the classifier alone
+    ("mon proprio peut me mettre dehors en janvier ?", "crisis", "express_difficulty"),
+    ("on m'a coupé le courant, je veux en finir", "faq", "crisis"),  # the crisis words win
+    ("je veux en finir", "greet", "crisis"),
+    ("je dors mal", "crisis", "crisis"),  # no situation named: the classifier is trusted
+])
+def test_crisis_net(text, predicted, expected):
+    from components.crisis_net import CrisisSafetyNet
+
+    [message] = CrisisSafetyNet().process([classified(text, predicted)])
+    assert message.get(INTENT)["name"] == expected
