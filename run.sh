@@ -20,6 +20,13 @@ export ACTION_ENDPOINT_URL="${ACTION_ENDPOINT_URL:-http://127.0.0.1:$ACTION_PORT
 # always reach its transcript: a SQLite file by default, PostgreSQL with a postgresql:// URL.
 export DATABASE_URL="${DATABASE_URL:-sqlite:///$ROOT/var/ccas.db}"
 mkdir -p "$ROOT/var"
+# A figure told to people that is old, or a CCAS number nobody verified, is said loudly here.
+if ! facts_out="$("$PY" -m bot facts)"; then die "configuration illisible"; fi
+if grep -q "ATTENTION" <<<"$facts_out"; then
+  printf '\033[1;31m==> ATTENTION : des chiffres donnés aux personnes sont à vérifier\033[0m\n' >&2
+  grep -B1 "ATTENTION" <<<"$facts_out" >&2
+  echo "    (détail : .venv/bin/python -m bot facts)" >&2
+fi
 say "Base de données : mise à jour du schéma"
 "$PY" -m bot migrate
 

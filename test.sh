@@ -10,6 +10,9 @@ ensure_venv
 say "Lint (ruff)"
 "$VENV/bin/ruff" check bot actions channels components scripts tests migrations
 
+say "Les chiffres donnés aux personnes, avec leur âge et leur source"
+"$PY" -m bot facts
+
 say "Tests unitaires (bot/, actions/)"
 "$PY" -m pytest -q tests/unit
 

@@ -31,7 +31,9 @@ def ccas_slots() -> list[SlotSet]:
         SlotSet("ccas_city", ccas.city),
         SlotSet("ccas_phone", ccas.phone),
         SlotSet("ccas_hours", format_weekly_hours(ccas)),
-        SlotSet("bdf_phone", national.banque_de_france_phone),
+        # The Banque de France line is given with its hours.
+        SlotSet("bdf_phone", f"{national.banque_de_france_phone}, {national.banque_de_france_hours}"
+                if national.banque_de_france_hours else national.banque_de_france_phone),
         SlotSet("unpaid_rent_phone", national.unpaid_rent_phone),
         SlotSet("truce_period", truce),
     ]

@@ -131,26 +131,47 @@ class Snapshot:
         return {name: getattr(self, name) for name in GROUPS}
 
 
-def living_floor(national: National, persons: int | None) -> float:
-    """Banque de France minimum living budget for a household, on the RSA scale."""
-    size = max(persons or 1, 1)
+def rsa_floor(national: National, adults: int | None, children: int | None) -> float:
+    """The RSA amount for this household (CASF R.262-1), from the configuration.
+
+    It is the least that an over-indebtedness commission must leave a household each month
+    (Code de la consommation L.731-2, R.731-1): +50 % for the second person, +30 % for each
+    further one, +40 % for each child from the third.
+    """
+    adults = max(adults or 1, 1)
+    children = max(children or 0, 0)
     share = 1.0
-    if size >= 2:
-        share += national.floor_second_person
-    share += national.floor_third_and_fourth * max(min(size, 4) - 2, 0)
-    share += national.floor_from_fifth * max(size - 4, 0)
-    return round(national.living_budget_floor * share, 2)
+    for rank in range(2, adults + children + 1):
+        child_rank = rank - adults  # 1 for the first child, 0 or less for an adult
+        if rank == 2:
+            share += national.rsa_second_person
+        elif child_rank >= 3:
+            share += national.rsa_from_third_child
+        else:
+            share += national.rsa_further_person
+    return round(national.rsa_amount * share, 2)
+
+
+def left_after_loans(snapshot: Snapshot) -> float | None:
+    """What comes in minus loan repayments: the figure the law compares with the RSA floor
+    (rent and bills are part of what the floor must cover, so they are not taken off)."""
+    income = snapshot._total(snapshot.income)
+    if income is None:
+        return None
+    return round(income - (snapshot._total(snapshot.loans) or 0.0), 2)
 
 
 def floor_not_reached(snapshot: Snapshot, national: National) -> float | None:
-    """The living floor for this household when what is left is below it, else None."""
-    left = snapshot.left_to_live
-    floor = living_floor(national, snapshot.persons)
+    """The RSA floor for this household when repayments leave less than it, else None."""
+    left = left_after_loans(snapshot)
+    floor = rsa_floor(national, snapshot.adults, snapshot.children)
     return floor if left is not None and left < floor else None
 
 
 def needs_help(snapshot: Snapshot, national: National) -> bool:
-    return floor_not_reached(snapshot, national) is not None or snapshot.has_arrears
+    left = snapshot.left_to_live
+    return (floor_not_reached(snapshot, national) is not None or snapshot.has_arrears
+            or (left is not None and left < 0))
 
 
 def _line_text(key: str, line: Line | None) -> str:
@@ -179,10 +200,13 @@ def summary(snapshot: Snapshot, national: National) -> list[str]:
         lines.append(text("budget.summary.arrears", amount=format_euros(snapshot.arrears.total)))
     messages = ["\n".join(lines)]
     floor = floor_not_reached(snapshot, national)
-    if floor is not None:
-        messages.append(text("budget.help.below_floor", floor=format_euros(floor)))
+    left = left_after_loans(snapshot)
+    if floor is not None and left is not None:
+        messages.append(text("budget.help.below_floor", floor=format_euros(floor),
+                             left=format_euros(max(left, 0))))
     if needs_help(snapshot, national):
-        messages.append(text("budget.help.solutions", bdf_phone=national.banque_de_france_phone))
+        messages.append(text("budget.help.solutions", bdf_phone=national.banque_de_france_phone,
+                             bdf_hours=national.banque_de_france_hours))
     else:
         messages.append(text("budget.help.fine"))
     return messages

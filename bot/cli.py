@@ -9,6 +9,7 @@
     python -m bot web [--host H] [--port P]    the counsellors' web app
     python -m bot site [--host H] [--port P]   the public page with the chat widget
     python -m bot purge [--days N] [--dry-run] delete data older than the retention period
+    python -m bot facts                        the figures told to people, with their age and source
 """
 from __future__ import annotations
 
@@ -59,6 +60,7 @@ def _parser() -> argparse.ArgumentParser:
     purge.add_argument("--days", type=int,
                        help="durée de conservation en jours (config/national.yml par défaut)")
     purge.add_argument("--dry-run", action="store_true", help="compte sans rien effacer")
+    commands.add_parser("facts", help="les chiffres donnés aux personnes, avec leur âge et leur source")
     site = commands.add_parser("site", help="la page publique avec la fenêtre de discussion")
     site.add_argument("--host", default=os.environ.get("SITE_HOST", "127.0.0.1"))
     site.add_argument("--port", type=int, default=int(os.environ.get("SITE_PORT", "8000")))
@@ -111,6 +113,17 @@ def _purge(days: int | None, dry_run: bool) -> int:
     else:
         print(f"{done.persons} personne(s) effacée(s) : {done.events} événements, {done.bookings} rappel(s), "
               f"{done.notes} note(s).")
+    return 0
+
+
+def _facts() -> int:
+    """Lists every changeable fact; exit 0 even with warnings (they ask a person to check)."""
+    from bot.ccas import load_ccas
+    from bot.facts import render, review
+    from bot.settings import CONFIG_DIR
+
+    ccas_list = [load_ccas(path) for path in sorted((CONFIG_DIR / "ccas").glob("*.yml"))]
+    print(render(review(current_national(), ccas_list, local_now(current_ccas()).date())))
     return 0
 
 
@@ -173,6 +186,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     if args.command == "purge":
         return _purge(args.days, args.dry_run)
+    if args.command == "facts":
+        return _facts()
     if args.command == "site":
         from bot.site.app import run as run_site
 

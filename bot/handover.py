@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from bot.amounts import format_euros
 from bot.bookings import Booking, slot_start_of
-from bot.budget import Snapshot, floor_not_reached, living_floor, needs_help
+from bot.budget import Snapshot, floor_not_reached, left_after_loans, needs_help, rsa_floor
 from bot.ccas import Ccas, National
 from bot.db import stored_utc
 from bot.phone import parse_phone
@@ -64,7 +64,10 @@ def _derived(snapshot: Snapshot, national: National) -> dict[str, Any]:
         "persons": snapshot.persons,
         "left_to_live": snapshot.left_to_live,
         "debt_ratio": snapshot.debt_ratio,
-        "living_floor": living_floor(national, snapshot.persons) if snapshot.persons else None,
+        # The RSA amount for this household: the least a commission must leave it; compared
+        # with income minus repayments (not with what is left after rent and bills).
+        "living_floor": rsa_floor(national, snapshot.adults, snapshot.children) if snapshot.persons else None,
+        "left_after_loans": left_after_loans(snapshot),
         "below_living_floor": floor_not_reached(snapshot, national) is not None,
         "has_arrears": snapshot.has_arrears,
         "needs_help": needs_help(snapshot, national),
@@ -195,10 +198,11 @@ def snapshot_rows(snapshot: dict[str, Any]) -> list[tuple[str, str]]:
         rows.append(("Reste pour vivre", f"{format_euros(snapshot['left_to_live'])} par mois"))
     if snapshot.get("debt_ratio"):
         rows.append(("Part des revenus en crédits", f"{round(snapshot['debt_ratio'] * 100)} %"))
-    if snapshot.get("living_floor"):
+    if snapshot.get("living_floor") and snapshot.get("left_after_loans") is not None:
         below = "en dessous" if snapshot.get("below_living_floor") else "au-dessus"
-        rows.append(("Reste à vivre minimum (Banque de France)",
-                     f"{format_euros(snapshot['living_floor'])} : {below}"))
+        left, floor = format_euros(snapshot["left_after_loans"]), format_euros(snapshot["living_floor"])
+        label = "Ressources moins crédits, face au minimum qu'une commission doit laisser (RSA du foyer)"
+        rows.append((label, f"{left} pour {floor} : {below}"))
     return rows
 
 

@@ -38,6 +38,7 @@ def welcome(ccas: Ccas, now: dt.datetime | None = None) -> list[str]:
             "welcome",
             service_name=ccas.service_name,
             ccas_name=ccas.name,
+            city=ccas.city,
             hours=format_weekly_hours(ccas),
             availability=availability(ccas, now),
         )
@@ -67,11 +68,13 @@ def crisis(
     messages = []
     for kind in kinds:
         key = "suicide_checkin" if kind == Crisis.SUICIDE and indirect_suicide else kind.value
-        messages.append(text(f"crisis.{key}", **_numbers(national.emergency[kind.value], national)))
+        messages.append(text(f"crisis.{key}", victims=national.victims_phone,
+                             **_numbers(national.emergency[kind.value], national)))
     if not messages:
         numbers = {k: v.number for k, v in national.emergency.items()}
         danger = _either(national.emergency["suicide"].danger)
-        messages.append(text("crisis.general", danger=danger, **numbers))
+        messages.append(text("crisis.general", danger=danger, sms=national.emergency["suicide"].sms or "",
+                             **numbers))
     question = text(f"crisis.ask_safe.{kinds[0].value if kinds else 'general'}")
     messages.append(text("crisis.stay", ccas_name=ccas.name, question=question))
     return messages
@@ -160,6 +163,7 @@ def urgencies(kinds: list[Urgency], national: National) -> list[str]:
             f"urgency.{kind.value}",
             unpaid_rent_phone=national.unpaid_rent_phone,
             bdf_phone=national.banque_de_france_phone,
+            energy_info_phone=national.energy_info_phone,
         )
         for kind in kinds
     ]

@@ -1,7 +1,7 @@
 import pytest
 
-from bot.amounts import Kind, parse_answer
-from bot.budget import Line, Snapshot, living_floor, needs_help, summary
+from bot.amounts import Kind, format_euros, parse_answer
+from bot.budget import Line, Snapshot, left_after_loans, needs_help, rsa_floor, summary
 from bot.ccas import load_national
 from bot.household import Household, parse_household
 from bot.settings import CONFIG_DIR
@@ -52,11 +52,36 @@ def test_skipped_charges_count_as_nothing_known():
     assert snapshot.left_to_live == 1200 and snapshot.debt_ratio == 0
 
 
-@pytest.mark.parametrize(
-    "persons,expected", [(1, 646.52), (2, 969.78), (3, 1163.74), (4, 1357.69), (5, 1616.30)]
-)
-def test_living_floor_follows_the_rsa_scale(persons, expected):
-    assert living_floor(NATIONAL, persons) == pytest.approx(expected, abs=0.01)
+@pytest.mark.parametrize("adults,children,share", [
+    (1, 0, 1.0),                    # alone
+    (2, 0, 1.5),                    # +50 % for the second person
+    (1, 1, 1.5),                    # a parent alone: the child is the second person
+    (2, 1, 1.8),                    # +30 % for each further person
+    (2, 2, 2.1),
+    (2, 3, 2.5),                    # +40 % from the third child (CASF R.262-1)
+    (1, 3, 2.2),
+    (2, 4, 2.9),
+])
+def test_rsa_floor_follows_the_scale_of_the_law_from_the_configuration(adults, children, share):
+    # The expectations are derived from the configuration, not from a copied amount.
+    assert rsa_floor(NATIONAL, adults, children) == pytest.approx(NATIONAL.rsa_amount * share, abs=0.01)
+
+
+def test_the_scale_shares_come_from_the_configuration():
+    assert (NATIONAL.rsa_second_person, NATIONAL.rsa_further_person, NATIONAL.rsa_from_third_child) == (
+        0.5, 0.3, 0.4)
+
+
+def test_rent_is_not_counted_twice_against_the_floor():
+    """1 300 € of income, 700 € of rent, no credit: no commission would apply the floor to
+    this person, and the summary says nothing of it."""
+    snapshot = Snapshot(adults=1, children=0, income=line("1300", "income"),
+                        charges=line("loyer 700", "charges"), loans=line("non", "loans"))
+    assert left_after_loans(snapshot) == 1300
+    assert not needs_help(snapshot, NATIONAL)
+    text = " ".join(summary(snapshot, NATIONAL))
+    assert "commission" not in text and "Banque de France laisse" not in text
+    assert "il reste 600 € pour vivre" in text
 
 
 def test_correction_replaces_one_line_and_keeps_the_rest():
@@ -72,16 +97,23 @@ def test_snapshot_round_trips_through_a_slot():
     assert Snapshot.from_dict(snapshot.to_dict()) == snapshot
 
 
-def test_summary_below_the_floor_explains_help_without_labels():
+def test_summary_when_repayments_eat_into_the_floor_explains_help_without_labels():
     snapshot = Snapshot(adults=1, children=0, income=line("900", "income"),
-                        charges=line("600", "charges"), loans=line("150", "loans"))
+                        charges=line("100", "charges"), loans=line("400", "loans"))
     assert needs_help(snapshot, NATIONAL)
     messages = summary(snapshot, NATIONAL)
     assert "• ce qui rentre : 900 €" in messages[0]
-    assert "il reste 150 €" in messages[0]
-    assert "17 %" in messages[0]
-    assert "647 €" in messages[1]  # the floor for one person, rounded
+    assert "44 %" in messages[0]
+    assert format_euros(round(NATIONAL.rsa_amount)) in messages[1] and "500 €" in messages[1]
+    assert "commission" in messages[1] and "pas un" in messages[1]  # a landmark, not a verdict
     assert "Banque de France" in messages[2] and "rappelle" in messages[2]
+    assert NATIONAL.banque_de_france_hours in messages[2]
+
+
+def test_expenses_above_income_need_help():
+    snapshot = Snapshot(adults=1, income=line("900", "income"), charges=line("1000", "charges"),
+                        loans=line("non", "loans"))
+    assert needs_help(snapshot, NATIONAL)
 
 
 def test_summary_with_arrears_proposes_help_even_with_a_comfortable_budget():

@@ -77,7 +77,8 @@ def _answered():
 def test_summary_is_shown_and_stored_with_the_conversation():
     events, messages = run(ActionBudgetSummary(), "non", _answered())
     stored = next(e["value"] for e in events if e["name"] == "budget_snapshot")
-    assert stored["left_to_live"] == 250 and stored["needs_help"] is True
+    # 900 € in, 150 € of repayments: above the RSA floor for one person, no arrears.
+    assert stored["left_to_live"] == 250 and stored["needs_help"] is False
     assert "il reste 250 €" in messages[0]["text"]
     assert messages[-1]["buttons"][0]["payload"] == "/request_human"
 

@@ -18,7 +18,7 @@ def test_national_facts_load():
     assert national.emergency["suicide"].number == "3114"
     assert national.emergency["shelter"].number == "115"
     assert national.winter_truce_start == (11, 1)
-    assert national.living_budget_floor == pytest.approx(646.52)
+    assert national.rsa_amount > 0 and national.rsa_since.month == 4  # revalued every 1 April
 
 
 def _minimal(**overrides):
@@ -53,3 +53,36 @@ def test_malformed_hours_are_explained(hours, message):
 def test_missing_file_is_explained(tmp_path):
     with pytest.raises(ConfigError, match="not found"):
         load_ccas(tmp_path / "nowhere.yml")
+
+
+def test_an_unverified_ccas_number_is_never_given_to_a_person():
+    """The Besançon example carries a number nobody checked: the welcome and every text point
+    to the city's site instead, and `python -m bot facts` says so."""
+    import datetime as dt
+
+    from bot import replies
+    from bot.ccas import load_ccas, load_national
+    from bot.facts import review
+    from bot.settings import CONFIG_DIR
+
+    besancon = load_ccas(CONFIG_DIR / "ccas" / "besancon.yml")
+    configured = besancon.facts[0].value
+    assert not besancon.phone_verified and besancon.phone != configured
+    moment = dt.datetime(2026, 11, 24, 10, 0, tzinfo=besancon.timezone)  # open: the line is given
+    welcome = " ".join(replies.welcome(besancon, moment))
+    assert configured not in welcome and "site de la ville de Besançon" in welcome
+    rows = review(load_national(CONFIG_DIR / "national.yml"), [besancon], dt.date(2026, 11, 22))
+    assert any(r.fact.name == "phone" and "jamais vérifié" in (r.warning or "") for r in rows)
+
+
+def test_facts_older_than_a_year_are_flagged():
+    import datetime as dt
+
+    from bot.ccas import load_national
+    from bot.facts import review
+    from bot.settings import CONFIG_DIR
+
+    national = load_national(CONFIG_DIR / "national.yml")
+    rows = {r.fact.name: r for r in review(national, [], national.rsa_since + dt.timedelta(days=400))}
+    assert "à revérifier" in (rows["rsa"].warning or "")
+    assert all(f.source for f in national.facts)  # every fact names where it was checked
