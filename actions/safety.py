@@ -51,10 +51,11 @@ class ActionCrisisFollowup(Action):
     ) -> list[EventType]:
         context = dict(tracker.get_slot("crisis_context") or {})
         intent = ((tracker.latest_message or {}).get("intent") or {}).get("name")
-        reply = reply_for(latest_text(tracker), intent, context.get("step"))
+        kinds = list(context.get("kinds") or [])
+        reply = reply_for(latest_text(tracker), intent, context.get("step"), kinds[0] if kinds else None)
         form_active = bool((tracker.active_loop or {}).get("name"))
         messages, offer = replies.crisis_followup(
-            reply, list(context.get("kinds") or []), current_national(), current_ccas(),
+            reply, kinds, current_national(), current_ccas(),
             form_active=form_active, booked=bool(tracker.get_slot("callback_booking_id")),
         )
         say_all(dispatcher, messages[:-1])

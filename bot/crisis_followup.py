@@ -22,6 +22,7 @@ LISTEN = "action_listen"
 
 class Followup(str, Enum):
     DANGER_NOW = "danger_now"  # locked in, hiding, he is coming: danger right now
+    FULL = "full"  # the line answered: no bed, full
     NO_ANSWER = "no_answer"  # the emergency line does not answer
     CANNOT_CALL = "cannot_call"  # cannot speak, would be heard, no battery or credit
     AFRAID_HOME = "afraid_home"  # afraid to go home tonight
@@ -31,7 +32,9 @@ class Followup(str, Enum):
 class Step(str, Enum):
     """Where the crisis dialogue stands, kept in the `crisis_context` slot."""
 
-    ASKED_SAFE = "asked_safe"  # "Êtes-vous en sécurité en ce moment ?" was asked
+    ASKED_SAFE = "asked_safe"  # "Êtes-vous en sécurité ?" (or, for suicide, "Pensez-vous à vous faire du mal ?")
+    IN_DANGER = "in_danger"  # the person said they are in danger; "Avez-vous pu appeler ?" was asked
+    STAYING = "staying"  # next steps were given; a "oui" now is an acknowledgement, not "I am safe"
     OFFERED_CALLBACK = "offered_callback"  # a callback was offered with buttons
     DONE = "done"  # the person moved on, or the conversation went back to where it was
 
@@ -39,11 +42,14 @@ class Step(str, Enum):
 class Reply(str, Enum):
     """Which answer action_crisis_followup gives."""
 
+    FULL = "full"
     NO_ANSWER = "no_answer"
     CANNOT_CALL = "cannot_call"
     AFRAID_HOME = "afraid_home"
     NEXT_STEPS = "next_steps"
     NOT_SAFE = "not_safe"
+    CALLED = "called"
+    STAYING = "staying"
     SAFE = "safe"
     DECLINED = "declined"
     CLOSING = "closing"
@@ -55,14 +61,16 @@ _FOLLOWUPS: dict[Followup, tuple[str, ...]] = {
         r"\b(?:il|elle) (?:est (?:la|derriere la porte|devant la porte|dans l appart|en bas)|arrive|revient|tape (?:a|sur) la porte|frappe a la porte|essaie d entrer|defonce|me cherche)\b",
         r"\bau secours\b|\b(?:je suis|on est|sommes) en danger\b|\bil a un (?:couteau|arme|fusil)\b",
     ),
+    Followup.FULL: (
+        r"\b(?:pas de place|plus de place|aucune place|complet|complets|sature|saturee|plus de lit|pas de lit)\b",
+        r"\bils? (?:m ont|ont) (?:dit|repondu) (?:qu il (?:y a|y avait) )?(?:pas|plus|rien)\b",
+    ),
     Followup.NO_ANSWER: (
         r"\b(?:personne|ca|sa|ils?|elles?|on|le \d+|numero) (?:ne |me |m )?(?:repond|reponds|repondent|decroche|decrochent|repondait|a repondu)\b(?: (?:pas|plus|jamais|rien))?",
         r"\b(?:repond|reponds|repondent|decroche|decrochent) (?:pas|plus|jamais)\b",
         r"\bpas de reponse\b|\baucune reponse\b|\bsans reponse\b",
         r"\b(?:sonne|ca sonne|sonnait) (?:dans le vide|occupe|sans arret|pour rien)|\btoujours occupe\b|\bc est occupe\b|\bla ligne est occupee\b",
         r"\b(?:attente|patienter|musique) (?:depuis|pendant|trop|interminable)",
-        r"\b(?:pas de place|plus de place|complet|complets|sature|saturee)\b",
-        r"\bils? (?:m ont|ont) (?:dit|repondu) (?:qu il (?:y a|y avait) )?(?:pas|plus|rien)\b",
     ),
     Followup.CANNOT_CALL: (
         r"\b(?:peux|peut|pourrai|pourrais|arrive) (?:pas|plus) (?:appeler|telephoner|parler|tel)\b",
@@ -89,6 +97,13 @@ _FOLLOWUPS: dict[Followup, tuple[str, ...]] = {
     ),
 }
 _COMPILED = {kind: tuple(re.compile(p) for p in patterns) for kind, patterns in _FOLLOWUPS.items()}
+
+
+# "ça va", "je suis en sécurité": safe, whichever way the question was put.
+_SAFE_WORDS = re.compile(
+    r"\b(?:ca va|ca ira|je vais bien|suis en securite|suis a l abri|pas en danger|rassurez vous)\b(?! pas)"
+    r"(?<!pas en danger)|\bpas en danger\b"
+)
 
 
 def detect_followup(text: str) -> Followup | None:
@@ -155,12 +170,16 @@ def step_after(reply: Reply, previous: str | None, offered: bool) -> Step:
     if offered:
         return Step.OFFERED_CALLBACK
     if reply == Reply.NOT_SAFE:
-        return Step.ASKED_SAFE
-    return Step(previous) if previous in {s.value for s in Step} else Step.ASKED_SAFE
+        return Step.IN_DANGER
+    return Step.STAYING
 
 
-def reply_for(text: str, intent: str | None, step: str | None) -> Reply:
-    """Which follow-up answer fits the person's message, given where the dialogue stands."""
+def reply_for(text: str, intent: str | None, step: str | None, first_kind: str | None = None) -> Reply:
+    """Which follow-up answer fits the person's message, given where the dialogue stands.
+
+    For suicidal ideation the question was "Pensez-vous à vous faire du mal en ce moment ?", so
+    "oui" means danger; for the others it was "Êtes-vous en sécurité ?", so "oui" means safe.
+    """
     followup = detect_followup(text)
     if followup == Followup.DANGER_NOW:
         return Reply.NOT_SAFE
@@ -168,10 +187,17 @@ def reply_for(text: str, intent: str | None, step: str | None) -> Reply:
         return Reply(followup.value)
     if intent in ("stop", "goodbye", "thank"):
         return Reply.CLOSING
-    if step == Step.ASKED_SAFE and intent == "deny":
-        return Reply.NOT_SAFE
-    if step == Step.ASKED_SAFE and intent == "affirm":
+    if step in (Step.ASKED_SAFE, Step.IN_DANGER, Step.STAYING) and _SAFE_WORDS.search(prepare(text)):
         return Reply.SAFE
+    if step == Step.ASKED_SAFE and intent in ("affirm", "deny"):
+        in_danger = (intent == "affirm") == (first_kind == "suicide")
+        return Reply.NOT_SAFE if in_danger else Reply.SAFE
+    if step == Step.IN_DANGER and intent == "affirm":
+        return Reply.CALLED
+    if step == Step.IN_DANGER and intent == "deny":
+        return Reply.CANNOT_CALL
+    if step == Step.STAYING and intent in ("affirm", "deny"):
+        return Reply.STAYING
     if step == Step.OFFERED_CALLBACK and intent == "deny":
         return Reply.DECLINED
     return Reply.NEXT_STEPS

@@ -98,22 +98,21 @@ def crisis_followup(
     key = kind or "general"
     if reply in (Reply.NO_ANSWER, Reply.CANNOT_CALL, Reply.NEXT_STEPS):
         messages = [text(f"crisis_followup.{reply.value}.{key}", **numbers)]
+    elif reply == Reply.FULL:
+        messages = [text(f"crisis_followup.full.{'shelter' if key == 'shelter' else 'general'}", **numbers)]
     elif reply == Reply.AFRAID_HOME:
         violence = national.emergency["violence"]
-        messages = [text(
-            "crisis_followup.afraid_home", shelter=national.emergency["shelter"].number,
-            violence=violence.number, **{**_numbers(violence, national), "number": violence.number},
-        )]
+        messages = [text("crisis_followup.afraid_home", shelter=national.emergency["shelter"].number,
+                         violence=violence.number, **_numbers(violence, national))]
     elif reply == Reply.NOT_SAFE:
-        return [text("crisis_followup.not_safe", **numbers)], False
-    elif reply == Reply.SAFE:
+        variant = key if key in ("suicide", "violence") else "general"
+        return [text(f"crisis_followup.not_safe.{variant}", **numbers)], False
+    elif reply in (Reply.CALLED, Reply.STAYING, Reply.DECLINED, Reply.CLOSING):
+        return [text(f"crisis_followup.{reply.value}", **numbers)], False
+    else:  # Reply.SAFE
         messages = [text("crisis_followup.safe")]
         if form_active:
             return [*messages, text("crisis_followup.resume")], False
-    elif reply == Reply.DECLINED:
-        return [text("crisis_followup.declined", **numbers)], False
-    else:
-        return [text("crisis_followup.closing", **numbers)], False
     if booked:
         return [*messages, text("crisis_followup.booked", **numbers)], False
     if form_active:

@@ -234,7 +234,7 @@ _INDIRECT_SUICIDE: tuple[str, ...] = (
     r"\b(?:envie|besoin|veux|voudrais|vais|pense a|prete? a|de|d) (?:de |d )?tout (?:arreter|lacher|abandonner|plaquer|laisser tomber)\b(?! (?:la|le|ici|cette|votre|vos|les questions|ce chat|avec vous|ce truc))(?! (?:et|pour) (?:de |d )?(?:partir|aller|recommencer|changer|demenager|vivre|refaire))",
     r"\b(?:plus|pas|aucune|sans) (?:la |de |d )?(?:force|forces|courage|energie)\b(?! (?:pour|de) (?:appeler|ecrire|remplir|relancer|refaire|faire (?:les|le|des|un|mes) (?:papiers|dossier|demarches)))(?! (?:de|d) (?:me battre|lutter|courir|me bagarrer) (?:avec|contre|apres) (?:la|le|les|l|mon|ma|mes|ce|cette|ces|leur|leurs) )",
     r"\ba bout de forces?\b",
-    r"\b(?:plus|pas) envie de (?:rien|me battre|lutter|continuer|me lever|avancer|me reveiller)\b(?! (?:faire|foutre) (?:le|les|ce|du|de|en|pendant|quand))",
+    r"\b(?:plus|pas) envie de (?:rien|me battre|lutter|continuer|me lever|avancer|me reveiller)\b(?! (?:faire|foutre) (?:le|les|ce|du|de|en|pendant|quand))(?! (?:cette|la|notre|ce|votre|vos|les|a (?:parler|ecrire|repondre)|ici|avec vous|l echange|le questionnaire))",
     r"\benvie de plus rien\b|\b(?:plus|pas) (?:le )?gout (?:a|de) rien\b|\bgout a rien\b|\bplus (?:gout|envie) a rien\b",
     r"\ba quoi bon\b(?! (?:refaire|faire|relancer|redemander|demander|envoyer|appeler|rappeler|remplir|deposer|renvoyer|recommencer|chercher|postuler|economiser|payer|epargner|se battre avec|me battre avec|ecrire|expliquer|insister|les appeler|leur ecrire|attendre|voter|porter plainte|contester)\b)",
     r"\b(?:mieux|tranquilles?|soulages?|debarrasses?|libres?|heureux|heureuses?|en paix|plus riches?)\b[^.]{0,40}\bsans moi\b",

@@ -33,9 +33,10 @@ def test_crisis_in_the_budget_questions_keeps_the_answers_and_the_question_waits
     loop, slots = state(servers, chat)
     assert loop == "budget_form" and slots["budget_income"]["total"] == 1500
     assert "suicide" in slots["urgency_flags"]
-    # "non" to "êtes-vous en sécurité ?" is not 0 € of charges: the danger numbers come at once.
-    texts = chat.texts(chat.say("non"))
-    assert "112" in joined(texts)
+    # "oui" to "pensez-vous à vous faire du mal ?" is not an answer to the budget question: the
+    # danger numbers come at once.
+    texts = chat.texts(chat.say("oui"))
+    assert "112" in joined(texts) and "Avez-vous pu appeler" in joined(texts)
     loop, slots = state(servers, chat)
     assert loop == "budget_form" and slots["budget_charges"] is None
     # Safe now: the question comes back, and the answers go on.

@@ -120,7 +120,9 @@ def test_reflect_gives_urgent_help_once_and_flags_it():
 def test_crisis_answer_asks_whether_the_person_is_safe_and_remembers_it():
     texts, events = run(ActionCrisisSupport(), tracker("je sais plus pourquoi je me bats", "stop"))
     assert "3114" in texts[0] and "idées noires" in texts[0]
-    assert "en sécurité" in texts[-1]
+    # Asked plainly, last, after the numbers; the counsellor is not an emergency service.
+    assert texts[-1].endswith("Pensez-vous à vous faire du mal en ce moment ?")
+    assert "pas un service d'urgence" in texts[-1]
     assert SlotSet("crisis_context", {"kinds": ["suicide"], "step": "asked_safe"}) in events
 
 
@@ -145,19 +147,31 @@ def test_the_line_does_not_answer_gets_next_steps_and_a_callback_offer():
 def test_not_safe_gets_the_danger_numbers_at_once():
     track = tracker("non", "deny", slots={"crisis_context": {"kinds": ["violence"], "step": "asked_safe"}})
     texts, events = run(ActionCrisisFollowup(), track)
-    assert "17 ou le 112" in texts[0] and "114" in texts[0]
-    assert SlotSet("crisis_context", {"kinds": ["violence"], "step": "asked_safe"}) in events
+    assert "17 ou le 112" in texts[0] and "114" in texts[0] and "Avez-vous pu appeler" in texts[0]
+    assert SlotSet("crisis_context", {"kinds": ["violence"], "step": "in_danger"}) in events
+    # "oui" now means "I called", not "I am safe".
+    track = tracker("oui", "affirm", slots={"crisis_context": {"kinds": ["violence"], "step": "in_danger"}})
+    texts, _ = run(ActionCrisisFollowup(), track)
+    assert "Je reste là" in texts[0] and "rassure" not in texts[0]
+
+
+def test_for_suicidal_ideation_yes_means_danger_and_no_means_safe():
+    asked = {"crisis_context": {"kinds": ["suicide"], "step": "asked_safe"}}
+    texts, _ = run(ActionCrisisFollowup(), tracker("oui", "affirm", slots=asked))
+    assert "3114" in texts[0] and "Avez-vous pu appeler" in texts[0]
+    texts, _ = run(ActionCrisisFollowup(), tracker("non", "deny", slots=asked))
+    assert texts[0] == "Merci de me le dire."
 
 
 def test_safe_inside_the_budget_questions_goes_back_to_them_without_buttons():
     slots = {"crisis_context": {"kinds": ["suicide"], "step": "asked_safe"}}
-    track = tracker("oui ça va", "affirm", slots=slots, active_loop="budget_form")
+    track = tracker("ça va, je suis chez moi", "affirm", slots=slots, active_loop="budget_form")
     messages, events = run_with_buttons(ActionCrisisFollowup(), track)
     assert "reprenons" in messages[-1]["text"] and not messages[-1]["buttons"]
     assert SlotSet("crisis_context", {"kinds": ["suicide"], "step": "done"}) in events
 
 
 def test_a_booked_callback_is_not_offered_again():
-    slots = {"crisis_context": {"kinds": ["suicide"], "step": "asked_safe"}, "callback_booking_id": 4}
-    texts, _ = run(ActionCrisisFollowup(), tracker("ça ira", "affirm", slots=slots))
+    slots = {"crisis_context": {"kinds": ["violence"], "step": "asked_safe"}, "callback_booking_id": 4}
+    texts, _ = run(ActionCrisisFollowup(), tracker("oui", "affirm", slots=slots))
     assert "reste prévu" in texts[-1]

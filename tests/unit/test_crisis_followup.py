@@ -21,7 +21,8 @@ from bot.crisis_followup import (
     ("il tape à la porte", Followup.DANGER_NOW),
     ("j'ai appelé plusieurs fois, personne décroche", Followup.NO_ANSWER),
     ("ça sonne occupé depuis une heure", Followup.NO_ANSWER),
-    ("ils m'ont dit qu'il y avait plus de place", Followup.NO_ANSWER),
+    ("ils m'ont dit qu'il y avait plus de place", Followup.FULL),
+    ("le foyer est complet", Followup.FULL),
     ("jpeux pas téléphoner, il est juste à côté", Followup.CANNOT_CALL),
     ("il me reste 5% de batterie", Followup.CANNOT_CALL),
     ("j'ose pas appeler", Followup.CANNOT_CALL),
@@ -103,6 +104,9 @@ def test_without_a_crisis_just_before_nothing_is_intercepted():
 @pytest.mark.parametrize("text,intent,step,reply", [
     ("non", "deny", Step.ASKED_SAFE, Reply.NOT_SAFE),
     ("oui ça va", "affirm", Step.ASKED_SAFE, Reply.SAFE),
+    ("oui", "affirm", Step.IN_DANGER, Reply.CALLED),
+    ("non", "deny", Step.IN_DANGER, Reply.CANNOT_CALL),
+    ("ok", "affirm", Step.STAYING, Reply.STAYING),
     ("non merci", "deny", Step.OFFERED_CALLBACK, Reply.DECLINED),
     ("merci", "thank", Step.ASKED_SAFE, Reply.CLOSING),
     ("personne ne répond", "deny", Step.ASKED_SAFE, Reply.NO_ANSWER),
@@ -116,6 +120,15 @@ def test_replies(text, intent, step, reply):
 def test_steps():
     assert step_after(Reply.SAFE, Step.ASKED_SAFE, offered=True) == Step.OFFERED_CALLBACK
     assert step_after(Reply.SAFE, Step.ASKED_SAFE, offered=False) == Step.DONE
-    assert step_after(Reply.NOT_SAFE, Step.ASKED_SAFE, offered=False) == Step.ASKED_SAFE
-    assert step_after(Reply.NO_ANSWER, Step.ASKED_SAFE, offered=False) == Step.ASKED_SAFE
+    assert step_after(Reply.NOT_SAFE, Step.ASKED_SAFE, offered=False) == Step.IN_DANGER
+    # After next steps, a "oui" is an acknowledgement, no longer an answer to "are you safe?".
+    assert step_after(Reply.NO_ANSWER, Step.ASKED_SAFE, offered=False) == Step.STAYING
     assert step_after(Reply.CLOSING, Step.OFFERED_CALLBACK, offered=False) == Step.DONE
+
+
+@pytest.mark.parametrize("text,intent,reply", [
+    ("oui", "affirm", Reply.NOT_SAFE), ("non", "deny", Reply.SAFE), ("ça va", "affirm", Reply.SAFE),
+    ("oui ça va pas du tout", "affirm", Reply.NOT_SAFE),
+])
+def test_the_suicide_question_is_read_the_way_it_was_asked(text, intent, reply):
+    assert reply_for(text, intent, Step.ASKED_SAFE, "suicide") == reply

@@ -141,6 +141,8 @@ def test_every_situation_in_a_message_is_heard(text, kinds):
 @pytest.mark.parametrize("text", [
     "on arrête là, merci",
     "je veux arrêter la conversation",
+    "je n'ai plus envie de continuer cette discussion",
+    "pas envie de continuer les questions",
     "mon propriétaire peut me mettre dehors en janvier ?",
     "j'ai peur d'être à la rue en avril si le jugement passe",
     "niveau thunes je suis à la rue ce mois-ci",
