@@ -133,13 +133,15 @@ def next_action(
     step: str | None,
     form_active: bool = False,
     names_money_worry: bool = False,
+    new_kinds: bool = True,
 ) -> str | None:
     """The action to run now, or None to let the other policies decide.
 
     `latest_action` is the last action run (action_listen right after a message);
     `previous_bot_action` the last action before the person's latest message;
     `names_money_worry`: the message names a money theme (the person moves on to it, and is
-    listened to as usual).
+    listened to as usual); `new_kinds`: the message names a crisis not answered yet ("the
+    shelter line does not answer", right after it was given, is a follow-up, not a new crisis).
     """
     if latest_action in CRISIS_ACTIONS:
         if form_active and step == Step.DONE:
@@ -148,9 +150,10 @@ def next_action(
         return LISTEN
     if latest_action != LISTEN:
         return None
-    if intent == "crisis":
+    in_context = previous_bot_action in CRISIS_ACTIONS and step not in (None, Step.DONE)
+    if intent == "crisis" and not (in_context and not new_kinds and detect_followup(text) is not None):
         return CRISIS_SUPPORT
-    if previous_bot_action not in CRISIS_ACTIONS or step in (None, Step.DONE):
+    if not in_context:
         return None
     if detect_followup(text) is not None:
         return CRISIS_FOLLOWUP

@@ -353,6 +353,12 @@ _US_HIT = re.compile(rf"\bnous (?:a |ont )?(?:encore |deja )?{_HIT_DONE}\b|\bnou
 _HOME_PARTNER = re.compile(
     rf"\b(?:leur (?:pere|papa) (?:rentre|revient|est a la maison|boit|a bu)|(?:mon|ma) {_COUPLE})\b"
 )
+# A shared card or account the person chose ("on l'a décidé ensemble") is not economic control,
+# unless fear, threats or blows are named too.
+_CONSENT = re.compile(
+    r"\b(?:on (?:l )?a decide|nous avons decide|decide ensemble|ensemble pour|d un commun accord|c est moi qui (?:lui )?(?:l )?ai demande|a ma demande|parce que la mienne|la mienne est (?:bloquee|perdue|volee))\b"
+)
+_HARM = re.compile(r"\b(?:frapp|coup|bat|battu|menac|peur|insult|cogn|gifl|pouss|viol|force|oblige|interdit|hurle|crie)\w*")
 # Money figures of speech: "niveau thunes je suis à la rue ce mois-ci".
 _FIGURATIVE = re.compile(r"\b(?:niveau|question|cote) (?:thunes?|argent|fric|sous|finances?|budget|compte|retraite|salaire)\b|\bfinancierement\b|\bmdr\b|\bptdr\b|\blol\b")
 
@@ -457,6 +463,8 @@ def _by_context(prepared: str, kinds: list[Crisis]) -> list[Crisis]:
         added.append(Crisis.CHILD)
     if Crisis.CHILD in added and _HOME_PARTNER.search(prepared):
         added.append(Crisis.VIOLENCE)
+    if Crisis.VIOLENCE in added and _CONSENT.search(prepared) and not _HARM.search(prepared):
+        added = [kind for kind in added if kind != Crisis.VIOLENCE]
     return [kind for kind in Crisis if kind in added]
 
 

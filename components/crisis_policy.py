@@ -23,6 +23,7 @@ from rasa.shared.core.generator import TrackerWithCachedStates
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.crisis_followup import LISTEN, next_action
+from bot.safety import assess
 from bot.themes import detect_themes
 
 CONTEXT_SLOT = "crisis_context"
@@ -97,6 +98,7 @@ class CrisisPolicy(Policy):
     ) -> PolicyPrediction:
         context = tracker.get_slot(CONTEXT_SLOT)
         step = context.get("step") if isinstance(context, dict) else None
+        context_kinds = (context.get("kinds") or []) if isinstance(context, dict) else []
         latest = tracker.latest_message
         text = (latest.text or "") if latest else ""
         action = next_action(
@@ -107,6 +109,7 @@ class CrisisPolicy(Policy):
             step,
             form_active=bool(tracker.active_loop_name),
             names_money_worry=bool(detect_themes(text)),
+            new_kinds=bool({k.value for k in assess(text).kinds} - set(context_kinds)),
         )
         if action is None or action not in domain.action_names_or_texts:
             return self._prediction(self._default_predictions(domain))

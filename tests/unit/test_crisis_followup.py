@@ -132,3 +132,11 @@ def test_steps():
 ])
 def test_the_suicide_question_is_read_the_way_it_was_asked(text, intent, reply):
     assert reply_for(text, intent, Step.ASKED_SAFE, "suicide") == reply
+
+
+def test_naming_the_same_line_again_is_a_follow_up_but_a_new_crisis_is_answered_as_such():
+    said = "j'ai appelé le numéro, personne ne répond"
+    same = next_action(LISTEN, "crisis", said, CRISIS_SUPPORT, Step.ASKED_SAFE, new_kinds=False)
+    new = next_action(LISTEN, "crisis", said, CRISIS_SUPPORT, Step.ASKED_SAFE, new_kinds=True)
+    assert (same, new) == (CRISIS_FOLLOWUP, CRISIS_SUPPORT)
+    assert next_action(LISTEN, "crisis", said, "utter_greet", None, new_kinds=False) == CRISIS_SUPPORT

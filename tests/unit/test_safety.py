@@ -154,6 +154,7 @@ def test_every_situation_in_a_message_is_heard(text, kinds):
     "je voudrais que ça s'arrête, ces appels des créanciers",
     "j'ai envie de tout plaquer pour partir vivre à la campagne",
     "j'aurais voulu disparaître sous terre à la caisse",
+    "c'est mon mari qui garde la carte, on l'a décidé ensemble pour moins dépenser",
 ])
 def test_figures_of_speech_and_later_evictions_are_not_crises(text):
     assert detect_crises(text) == []
