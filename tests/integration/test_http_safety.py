@@ -2,7 +2,10 @@
 the state is kept, and the messages that follow are read in its light."""
 import requests
 
-from scripts.safety_eval import SETS, Server, evaluate, passes, report
+import json
+from pathlib import Path
+
+from scripts.safety_eval import SETS, Server, as_json, evaluate, passes, report
 from tests.integration.test_http_conversation import assert_clean, joined
 
 
@@ -106,5 +109,8 @@ def test_safety_evaluation_meets_its_targets(servers):
     """scripts/safety_eval.py over both sets: recall 1.0 and the state kept in every state,
     at most 5 % false alarms."""
     results = evaluate(Server(servers.rasa_url, servers.token), list(SETS))
-    print(report(results))
+    out = Path(__file__).resolve().parents[2] / "results"
+    out.mkdir(exist_ok=True)
+    (out / "safety_eval.json").write_text(json.dumps(as_json(results), indent=2), encoding="utf-8")
+    (out / "safety_eval.txt").write_text(report(results), encoding="utf-8")
     assert passes(results), report(results)
