@@ -1,9 +1,9 @@
 """The safety net through the real servers: a crisis in every state gets its numbers at once,
 the state is kept, and the messages that follow are read in its light."""
-import requests
-
 import json
 from pathlib import Path
+
+import requests
 
 from scripts.safety_eval import SETS, Server, as_json, evaluate, passes, report
 from tests.integration.test_http_conversation import assert_clean, joined
