@@ -10,7 +10,7 @@ if str(ROOT) not in sys.path:
 
 from hypothesis import settings  # noqa: E402
 
-from tests import postgres  # noqa: E402
+from tests import postgres, redis_server  # noqa: E402
 
 # The property tests draw the same examples on every run, so that CI is red only for a change
 # and not by chance; HYPOTHESIS_PROFILE=explore draws new ones, to look for new failures.
@@ -47,3 +47,17 @@ def database_url(request, tmp_path):
     if request.param == "sqlite":
         return f"sqlite:///{tmp_path / 'ccas.db'}"
     return request.getfixturevalue("postgres_server").new_database()
+
+
+@pytest.fixture(scope="session")
+def redis():
+    """A real Redis server for the whole test run (skipped only where none is installed and CI
+    did not ask)."""
+    try:
+        server = redis_server.start()
+    except redis_server.Unavailable as missing:
+        if os.environ.get(redis_server.REQUIRE_ENV):
+            pytest.fail(f"Redis is required here: {missing}")
+        pytest.skip(str(missing))
+    yield server
+    server.stop()

@@ -12,22 +12,9 @@ import threading
 import pytest
 import requests
 
-from tests import redis_server
 from tests.integration.servers import start_servers
 
 TUESDAY_10 = "2026-11-24T10:00:00+01:00"
-
-
-@pytest.fixture(scope="module")
-def redis():
-    try:
-        server = redis_server.start()
-    except redis_server.Unavailable as missing:
-        if os.environ.get(redis_server.REQUIRE_ENV):
-            pytest.fail(f"Redis is required here: {missing}")
-        pytest.skip(str(missing))
-    yield server
-    server.stop()
 
 
 @pytest.fixture(scope="module")

@@ -1,23 +1,7 @@
 """The Redis lock store: tickets issued by several servers at the same moment never collide."""
-import os
 import threading
 
-import pytest
-
 from components.redis_lock_store import AtomicRedisLockStore
-from tests import redis_server
-
-
-@pytest.fixture(scope="module")
-def redis():
-    try:
-        server = redis_server.start()
-    except redis_server.Unavailable as missing:
-        if os.environ.get(redis_server.REQUIRE_ENV):
-            pytest.fail(f"Redis is required here: {missing}")
-        pytest.skip(str(missing))
-    yield server
-    server.stop()
 
 
 def test_tickets_issued_at_the_same_moment_by_several_servers_are_all_different(redis):
