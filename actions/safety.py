@@ -8,6 +8,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.budget import CALLBACK_BUTTONS
 from actions.common import latest_text, say_all
 from bot import replies
 from bot.ccas import current_ccas, current_national
@@ -16,10 +17,6 @@ from bot.safety import assess
 
 # Flag recorded when the classifier saw a crisis that the patterns do not name.
 UNSPECIFIED = "crisis_unspecified"
-CALLBACK_BUTTONS = [
-    {"title": "Oui, être rappelé·e", "payload": "/request_human"},
-    {"title": "Non merci", "payload": "/deny"},
-]
 
 
 class ActionCrisisSupport(Action):
