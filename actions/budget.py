@@ -1,7 +1,6 @@
 """Budget snapshot: the form's answers read by bot/, corrections, and the summary."""
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from rasa_sdk import Action, FormValidationAction, Tracker
@@ -9,20 +8,15 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.common import latest_text, say_all
-from bot.amounts import Answer, Kind, format_euros, labels_in, parse_answer
-from bot.budget import GROUPS, Line, Snapshot, group_of, needs_help, summary
+from actions.common import say_all
+from bot import budget_notes
+from bot.amounts import Kind, labels_in, parse_answer
+from bot.budget import GROUPS, Line, Snapshot, needs_help, summary
 from bot.ccas import current_national
 from bot.household import Household, parse_household
-from bot.textnorm import normalize
 from bot.texts import text
 
 SLOT_OF_GROUP = {group: f"budget_{group}" for group in GROUPS}
-# An answer that starts like this corrects an earlier one: "non, mon loyer c'est 700".
-_CORRECTION = re.compile(
-    r"^(?:non|nan|en fait|pardon|correction|je me suis trompee?|plutot|finalement|attention)\b"
-    r"|\bje me suis trompee?\b|\bpas \d+ mais\b|\bcorrig"
-)
 MAX_FAILURES = 2
 CALLBACK_BUTTONS = [
     {"title": "Oui, être rappelé·e", "payload": "/request_human"},
@@ -30,49 +24,40 @@ CALLBACK_BUTTONS = [
 ]
 
 
-def corrections(
-    message: str, answer: Answer, current_group: str | None, tracker: Tracker
-) -> dict[str, Any]:
-    """Slots to update when `message` (read as `answer`) corrects a line answered earlier.
-
-    With no current question (at the summary) every named line is a correction; during the
-    form, only when the message says so ("non", "en fait"...).
-    """
-    if current_group is not None and not _CORRECTION.search(normalize(message)):
-        return {}
-    updates: dict[str, Any] = {}
-    for amount in answer.amounts:
-        group = group_of(amount.label)
-        if group is None or group == current_group:
-            continue
-        slot = SLOT_OF_GROUP[group]
-        line = Line.from_dict(updates.get(slot) or _line_slot(tracker, slot)) or Line(status="skip")
-        updates[slot] = line.corrected(amount.label, amount.monthly).to_dict()
-    return updates
-
-
 def _line_slot(tracker: Tracker, slot: str) -> dict[str, Any] | None:
     value = tracker.get_slot(slot)
     return value if isinstance(value, dict) else None
-
-
-def announce_corrections(dispatcher: CollectingDispatcher, answer: Answer, updates: dict[str, Any]) -> None:
-    for amount in answer.amounts:
-        if amount.label and SLOT_OF_GROUP.get(group_of(amount.label) or "") in updates:
-            dispatcher.utter_message(text=text(
-                "budget.corrected", line=text(f"budget.line_names.{amount.label}"),
-                amount=format_euros(amount.monthly),
-            ))
 
 
 def snapshot_from(tracker: Tracker, overrides: dict[str, Any] | None = None) -> Snapshot:
     """The snapshot from the form's slots, with `overrides` (slot -> line) not yet set."""
     overrides = overrides or {}
     household = _line_slot(tracker, "budget_household") or {}
+    kept = _line_slot(tracker, "budget_snapshot") or {}
     return Snapshot.from_dict({
         "adults": household.get("adults"), "children": household.get("children"),
         **{group: overrides.get(slot) or _line_slot(tracker, slot) for group, slot in SLOT_OF_GROUP.items()},
+        "pending_months": kept.get("pending_months"),
     })
+
+
+def _answered_elsewhere(tracker: Tracker, slot: str) -> bool:
+    """Whether the latest message changed another part of the snapshot than `slot`."""
+    return any(name != slot for name in budget_changed_by_latest_message(tracker))
+
+
+def budget_changed_by_latest_message(tracker: Tracker) -> list[str]:
+    """Budget slots set since the person's latest message (by actions/understanding.py)."""
+    changed: list[str] = []
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            break
+        budget_slots = (*SLOT_OF_GROUP.values(), "budget_household")
+        if (event.get("event") == "slot" and event.get("name") in budget_slots
+                and isinstance(event.get("value"), dict)):
+            # Raw answers (text) are the form's own; read lines are dictionaries.
+            changed.append(event["name"])
+    return changed
 
 
 class ValidateBudgetForm(FormValidationAction):
@@ -97,6 +82,8 @@ class ValidateBudgetForm(FormValidationAction):
     async def validate_budget_household(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
+        if isinstance(value, dict):
+            return {"budget_household": value}
         result = parse_household(str(value))
         if isinstance(result, Household):
             return {"budget_household": {"adults": result.adults, "children": result.children}}
@@ -109,15 +96,15 @@ class ValidateBudgetForm(FormValidationAction):
         self, group: str, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker
     ) -> dict[str, Any]:
         slot = SLOT_OF_GROUP[group]
+        if isinstance(value, dict):
+            return {slot: value}  # read by action_validate_slot_mappings (actions/understanding.py)
         message = str(value)
         answer = parse_answer(message)
-        updates = corrections(message, answer, group, tracker)
-        if updates:
-            announce_corrections(dispatcher, answer, updates)
-            own = [a for a in answer.amounts if group_of(a.label) in (group, None)]
-            if not own:
-                # Only a correction: ask this question again, without counting a failure.
-                return {**updates, slot: None}
+        updates: dict[str, Any] = {}
+        if _answered_elsewhere(tracker, slot):
+            # "j'ai oublié, mon loyer c'est 700" at this question: the other line was kept;
+            # this question is asked again, without counting a failure.
+            return {slot: None}
         if answer.kind == Kind.UNKNOWN:
             bills = labels_in(message) if group == "arrears" else []
             if bills:
@@ -142,14 +129,20 @@ class ValidateBudgetForm(FormValidationAction):
         return self._validate_amount("arrears", value, dispatcher, tracker)
 
 
-def snapshot_event(snapshot: Snapshot) -> SlotSet:
-    """The snapshot and its derived figures, kept in the conversation for the handover."""
-    return SlotSet("budget_snapshot", {
-        **snapshot.to_dict(),
-        "left_to_live": snapshot.left_to_live,
-        "debt_ratio": snapshot.debt_ratio,
-        "needs_help": needs_help(snapshot, current_national()),
-    })
+def snapshot_events(snapshot: Snapshot) -> list[EventType]:
+    """The snapshot and its derived figures, kept in the conversation for the handover, and
+    what is known of it in words, for the start of the budget questions."""
+    items = budget_notes.known_items(snapshot)
+    return [
+        SlotSet("budget_snapshot", {
+            **snapshot.to_dict(),
+            "left_to_live": snapshot.left_to_live,
+            "debt_ratio": snapshot.debt_ratio,
+            "needs_help": needs_help(snapshot, current_national()),
+        }),
+        SlotSet("budget_known_items", budget_notes.join_fr(items) if items else None),
+        SlotSet("budget_has_facts", bool(items)),
+    ]
 
 
 def _show_summary(dispatcher: CollectingDispatcher, snapshot: Snapshot) -> None:
@@ -169,11 +162,12 @@ class ActionBudgetSummary(Action):
     ) -> list[EventType]:
         snapshot = snapshot_from(tracker)
         _show_summary(dispatcher, snapshot)
-        return [snapshot_event(snapshot)]
+        return snapshot_events(snapshot)
 
 
 class ActionBudgetCorrect(Action):
-    """After the summary: apply "non, mon loyer c'est 700" and show the summary again."""
+    """After the summary, a message that is not a yes: a correction was applied and said by
+    actions/understanding.py; ask again whether a counsellor should call, or just listen."""
 
     def name(self) -> str:
         return "action_budget_correct"
@@ -181,15 +175,8 @@ class ActionBudgetCorrect(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        message = latest_text(tracker)
-        answer = parse_answer(message)
-        updates = corrections(message, answer, None, tracker)
-        if not updates:
+        if not budget_changed_by_latest_message(tracker):
             dispatcher.utter_message(text=text("budget.nothing_to_correct"))
             return []
-        announce_corrections(dispatcher, answer, updates)
-        snapshot = snapshot_from(tracker, updates)
-        _show_summary(dispatcher, snapshot)
-        events: list[EventType] = [SlotSet(slot, value) for slot, value in updates.items()]
-        events.append(snapshot_event(snapshot))
-        return events
+        dispatcher.utter_message(text=text("budget.callback_after_correction"), buttons=CALLBACK_BUTTONS)
+        return []

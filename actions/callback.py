@@ -154,7 +154,19 @@ class ActionOfferCallback(Action):
         if not free_slots(ccas):
             dispatcher.utter_message(text=text("callback.no_slot", phone=ccas.phone, hours=_hours(ccas)))
             return [*heard, *_reset(), SlotSet("callback_path", "none")]
-        return [*heard, *_reset(), SlotSet("callback_path", "book")]
+        return [*heard, *_reset(), *_prefilled(tracker), SlotSet("callback_path", "book")]
+
+
+def _prefilled(tracker: Tracker) -> list[EventType]:
+    """A phone number or a time said earlier in the conversation starts the booking: the form
+    checks them like answers and only asks what is missing."""
+    events: list[EventType] = []
+    if tracker.get_slot("known_phone"):
+        events.append(SlotSet("callback_phone", tracker.get_slot("known_phone")))
+    wish = tracker.get_slot("callback_wish")
+    if wish:
+        events += [SlotSet("callback_time", wish), SlotSet("callback_wish", None)]
+    return events
 
 
 class ActionAskCallbackTime(Action):

@@ -39,3 +39,18 @@ def misunderstood_in_a_row(events: list[dict[str, Any]]) -> int:
             break
         count += 1
     return count
+
+
+def slot_before_latest_message(tracker: Tracker, name: str) -> Any:
+    """The value a slot had before the person's latest message: what the message itself set
+    (actions/understanding.py reads every message) is then told apart from what was known."""
+    value: Any = None
+    latest_user = max((i for i, e in enumerate(tracker.events) if e.get("event") == "user"), default=None)
+    for index, event in enumerate(tracker.events):
+        if latest_user is not None and index >= latest_user:
+            break
+        if event.get("event") == "slot" and event.get("name") == name:
+            value = event.get("value")
+        elif event.get("event") == "restart":
+            value = None
+    return value

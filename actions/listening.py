@@ -7,7 +7,8 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import latest_text, misunderstood_in_a_row, say_all
+from actions.budget import budget_changed_by_latest_message
+from actions.common import latest_text, misunderstood_in_a_row, say_all, slot_before_latest_message
 from bot import replies
 from bot.ccas import current_ccas, current_national
 from bot.schedule import local_now
@@ -20,15 +21,29 @@ def urgent_help(tracker: Tracker, themes_found: list[str]) -> tuple[list[str], l
     mentioned, and the themes and urgency flags to record for the counsellor."""
     known = tracker.get_slot("themes") or []
     flags = list(tracker.get_slot("urgency_flags") or [])
+    flagged_before = slot_before_latest_message(tracker, "urgency_flags") or []
     # Concrete help only the first time a situation is mentioned: repeating it reads as a lecture.
-    urgent = [u for u in detect_urgencies(latest_text(tracker)) if u.value not in flags]
+    urgent = [u for u in detect_urgencies(latest_text(tracker)) if u.value not in flagged_before]
     events: list[EventType] = []
     merged = merge_themes(known, themes_found)
     if merged != known:
         events.append(SlotSet("themes", merged))
-    if urgent:
-        events.append(SlotSet("urgency_flags", flags + [u.value for u in urgent]))
+    new_flags = [u.value for u in urgent if u.value not in flags]
+    if new_flags:
+        events.append(SlotSet("urgency_flags", flags + new_flags))
     return replies.urgencies(urgent, current_national()), events
+
+
+def _previous_action(tracker: Tracker) -> str | None:
+    """The assistant's last action before the person's latest message."""
+    seen_user = False
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            seen_user = True
+        elif seen_user and event.get("event") == "action" and event.get("name") not in (
+                "action_listen", "action_validate_slot_mappings", "action_extract_slots", "action_next_step"):
+            return event.get("name")
+    return None
 
 
 class ActionReflect(Action):
@@ -40,8 +55,12 @@ class ActionReflect(Action):
     ) -> list[EventType]:
         found = detect_themes(latest_text(tracker))
         today = local_now(current_ccas()).date()
-        known = tracker.get_slot("themes") or []
-        say_all(dispatcher, replies.reflection(found, known, current_national(), today))
+        known = slot_before_latest_message(tracker, "themes") or []
+        new_themes = [t for t in found if t not in known]
+        repeated = not new_themes and _previous_action(tracker) == "action_reflect"
+        if (new_themes or not budget_changed_by_latest_message(tracker)) and not repeated:
+            # Figures alone were already said back ("C'est noté : ..."): no thanks on top.
+            say_all(dispatcher, replies.reflection(found, known, current_national(), today))
         help_messages, events = urgent_help(tracker, found)
         say_all(dispatcher, help_messages)
         return events

@@ -45,25 +45,35 @@ class Answer:
 
 # Budget lines a person may name next to an amount (accent-free, lower case).
 LABELS: dict[str, tuple[str, ...]] = {
-    "salary": ("salaire", "salaires", "ma paie", "la paie", "ma paye", "fiche de paie", "smic", "boulot", "travail"),
-    "pension": ("retraite", "pension", "pension de retraite", "pension d invalidite", "invalidite"),
-    "benefits": ("caf", "rsa", "apl", "al ", "prime d activite", "aah", "allocation", "allocs",
-                 "alloc", "aides", "aide au logement", "af ", "allocations familiales", "paje"),
-    "unemployment": ("chomage", "are", "france travail", "pole emploi", "ass "),
-    "rent": ("loyer", "credit immobilier", "pret immobilier", "credit maison", "emprunt maison"),
-    "energy": ("electricite", "edf", "engie", "gaz", "chauffage", "energie", "fioul", "geg",
-               "courant"),
-    "water": ("eau",),
-    "insurance": ("assurance", "assurances", "mutuelle"),
-    "phone": ("telephone", "internet", "box", "portable", "forfait", "mobile"),
-    "transport": ("transport", "essence", "carburant", "voiture", "bus", "tram", "navigo",
-                  "abonnement"),
-    "childcare": ("garde", "nounou", "creche", "cantine", "assistante maternelle"),
+    "salary": ("salaire", "salaires", "ma paie", "la paie", "ma paye", "fiche de paie", "smic", "boulot",
+               "travail", "net", "paie", "paye", "job", "taf", "interim", "bourse"),
+    "pension": ("retraite", "retraites", "pension", "pension de retraite", "pension d invalidite", "invalidite",
+                "reversion", "pension de reversion", "carsat", "agirc", "arrco", "complementaire"),
+    "benefits": ("caf", "rsa", "apl", "al", "prime d activite", "prime", "aah", "allocation", "allocations",
+                 "allocs", "alloc", "aides", "aide au logement", "af", "allocations familiales", "paje",
+                 "ass", "msa", "cmg", "complement familial", "asf"),
+    "unemployment": ("chomage", "are", "france travail", "pole emploi", "indemnites chomage"),
+    "rent": ("loyer", "loyers", "credit immobilier", "pret immobilier", "credit maison", "emprunt maison",
+             "credit immo", "pret immo", "immo", "charges locatives", "quittance", "hlm"),
+    "energy": ("electricite", "elec", "edf", "engie", "gaz", "chauffage", "energie", "fioul", "geg",
+               "courant", "total energies", "totalenergies", "elect", "electricites"),
+    "water": ("eau", "veolia", "suez"),
+    "insurance": ("assurance", "assurances", "mutuelle", "assu", "assurance habitation",
+                  "assurance voiture", "assurance auto"),
+    "phone": ("telephone", "tel", "internet", "box", "portable", "portables", "forfait", "mobile",
+              "abonnement telephone", "free", "sfr", "orange", "bouygues"),
+    "transport": ("transport", "transports", "essence", "carburant", "voiture", "bus", "tram", "navigo",
+                  "abonnement", "abonnement tag", "tag", "ginko", "gasoil", "diesel", "train"),
+    "childcare": ("garde", "nounou", "creche", "cantine", "cantines", "assistante maternelle", "ass mat",
+                  "assmat", "periscolaire", "garderie", "centre de loisirs"),
     "maintenance": ("pension alimentaire",),
-    "loans": ("credit", "credits", "pret", "prets", "emprunt", "revolving", "mensualite",
-              "mensualites", "cofidis", "cetelem", "sofinco", "oney", "floa"),
-    "taxes": ("impot", "impots", "taxe"),
-    "overdraft": ("decouvert", "banque", "agios"),
+    "loans": ("credit", "credits", "pret", "prets", "emprunt", "emprunts", "revolving", "mensualite",
+              "mensualites", "cofidis", "cetelem", "sofinco", "oney", "floa", "franfinance", "younited",
+              "carrefour banque", "credit conso", "credit voiture", "credit auto", "pret voiture",
+              "pret auto", "loa", "lld", "leasing", "microcredit", "pret caf", "echeance", "echeances"),
+    "taxes": ("impot", "impots", "taxe", "taxe fonciere", "taxe d habitation", "tresor public", "amende",
+              "amendes"),
+    "overdraft": ("decouvert", "agios", "a decouvert", "dans le rouge", "negatif"),
 }
 # Longer keywords first, so that "pension alimentaire" wins over "pension".
 _LABEL_PATTERNS = sorted(
@@ -107,11 +117,44 @@ _SINGLE = re.compile(rf"({_NUMBER})\s*(k)?(?![\d])")
 
 def _prepare(text: str) -> str:
     text = text.lower().replace("’", "'").replace("\u202f", " ").replace("\u00a0", " ")
-    text = text.replace("€", " € ")
+    text = _without_phones_and_times(text)
+    text = text.replace("€", " € ").replace("+", " plus ")
     text = strip_accents(text)
     text = re.sub(r"[^a-z0-9€,./~\- ]+", " ", text)
+    # "-600" on an account is 600 owed: the sign is not a range dash.
+    text = re.sub(r"(^|\s)-\s?(\d)", r"\1\2", text)
     text = re.sub(r"(\d)\s*-\s*(\d)", r"\1 - \2", text)
+    text = _multiplied(text)
     return re.sub(r"\s+", " ", text).strip()
+
+
+# What looks like a number but is not money: a phone number, a time, a date.
+_PHONE_LIKE = re.compile(r"(?:\+33\s?|0033\s?|\b0)[1-9](?:[\s.\-]?\d{2}){4}\b")
+_TIME_LIKE = re.compile(r"\b\d{1,2}\s?(?:h|heures?)(?:\s?\d{2})?\b|\b\d{1,2}:\d{2}\b")
+_DATE_LIKE = re.compile(
+    r"\b\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?\b(?!\s*(?:€|e\b|eur|euros?))|"
+    r"\b(?:le|du|au|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche) \d{1,2}(?:er)?\b(?! ?(?:€|e\b|eur|euros?))"
+    r"|\b\d{1,2}(?:er)? (?:janvier|fevrier|février|mars|avril|mai|juin|juillet|aout|août|septembre|octobre|"
+    r"novembre|decembre|décembre)\b"
+)
+
+
+def _without_phones_and_times(text: str) -> str:
+    text = _PHONE_LIKE.sub(" ", text)
+    text = _TIME_LIKE.sub(" ", text)
+    return _DATE_LIKE.sub(" ", text)
+
+
+_TIMES = re.compile(r"\b(\d{1,2})\s?(?:x|\*|fois)\s?(\d+(?:[.,]\d{1,2})?)\b|\b(\d+(?:[.,]\d{1,2})?)\s?(?:x|\*)\s?(\d{1,2})\b")
+
+
+def _multiplied(text: str) -> str:
+    """"navigo 2x75" -> "navigo 150", "75 x 2" -> "150": one line paid several times."""
+    def product(match: re.Match[str]) -> str:
+        count, unit = (match.group(1), match.group(2)) if match.group(1) else (match.group(4), match.group(3))
+        value = int(count) * float(unit.replace(",", "."))
+        return f"{value:g}"
+    return _TIMES.sub(product, text)
 
 
 def _words_to_digits(text: str) -> str:
@@ -147,21 +190,44 @@ def _period_factor(after: str) -> float:
     return 1.0
 
 
-def _label_near(clause: str, start: int, end: int) -> str | None:
-    """The budget line named in the same clause: "200 de crédit" first, else the nearest."""
-    after = clause[end:]
-    for keyword, label in _LABEL_PATTERNS:
-        if re.match(rf"\s*(?:e|eur|euros?|€|balles)?\s*(?:de|d|pour|d un|d une|pour le|pour la)\s+(?:mon |ma |mes |la |le |l |les )?{re.escape(keyword)}\b", after):
-            return label
-    best: tuple[int, str] | None = None
+def _label_spans(clause: str) -> list[tuple[int, int, str]]:
+    """Budget lines named in `clause`, longest keyword first, without overlaps:
+    "crédit voiture" is a loan, not a car."""
+    spans: list[tuple[int, int, str]] = []
     for keyword, label in _LABEL_PATTERNS:
         for match in re.finditer(rf"\b{re.escape(keyword)}\b", clause):
-            distance = start - match.end() if match.end() <= start else match.start() - end
-            if distance < 0:
+            if any(match.start() < end and start < match.end() for start, end, _ in spans):
                 continue
-            if best is None or distance < best[0]:
-                best = (distance, label)
-    return best[1] if best else None
+            spans.append((match.start(), match.end(), label))
+    return sorted(spans)
+
+
+_NUMBER_IN = re.compile(r"\d")
+
+
+def _label_near(clause: str, start: int, end: int) -> str | None:
+    """The budget line of the amount at `start:end`.
+
+    "200 de crédit" (line after "de") first; then the line named just before with no other
+    number in between ("loyer 550 électricité 70"); then one named just after that is not
+    itself followed by its own amount ("550 loyer").
+    """
+    after = clause[end:]
+    spans = _label_spans(clause)
+    for keyword, label in _LABEL_PATTERNS:
+        if re.match(rf"\s*(?:e|eur|euros?|€|balles)?\s*(?:de|d|pour|d un|d une|pour le|pour la|en|sur)\s+"
+                    rf"(?:mon |ma |mes |la |le |l |les |notre |nos )?{re.escape(keyword)}\b", after):
+            return label
+    before = [s for s in spans if s[1] <= start and not _NUMBER_IN.search(clause[s[1]:start])]
+    if before:
+        return before[-1][2]
+    for span_start, span_end, label in spans:
+        if span_start >= end and not _NUMBER_IN.search(clause[end:span_start]):
+            following = clause[span_end:]
+            if re.match(r"\s*(?::|=|de|a)?\s*\d", following):
+                return None  # "... 550 électricité 70": that line has its own amount
+            return label
+    return None
 
 
 # No household's monthly figure comes near this: a larger number is digits or number words run
@@ -259,12 +325,11 @@ def labels_in(text: str) -> list[str]:
 
 
 def _labels_of(prepared: str) -> list[str]:
-    found: list[tuple[int, str]] = []
-    for keyword, label in _LABEL_PATTERNS:
-        match = re.search(rf"\b{re.escape(keyword)}\b", prepared)
-        if match and label not in (lbl for _, lbl in found):
-            found.append((match.start(), label))
-    return [label for _, label in sorted(found)]
+    found: list[str] = []
+    for _, _, label in _label_spans(prepared):
+        if label not in found:
+            found.append(label)
+    return found
 
 
 def format_euros(value: float) -> str:

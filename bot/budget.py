@@ -87,6 +87,8 @@ class Snapshot:
     charges: Line | None = None
     loans: Line | None = None
     arrears: Line | None = None
+    # Arrears said in months of a charge not known yet: {"rent": 2.0}.
+    pending_months: dict[str, float] = field(default_factory=dict)
 
     @property
     def persons(self) -> int | None:
@@ -116,16 +118,20 @@ class Snapshot:
         return self.arrears is not None and self.arrears.status == "amount" and self.arrears.total > 0
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        data: dict[str, Any] = {
             "adults": self.adults, "children": self.children,
             **{name: (line.to_dict() if line else None) for name, line in self._lines().items()},
         }
+        if self.pending_months:
+            data["pending_months"] = dict(self.pending_months)
+        return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any] | None) -> Snapshot:
         data = data or {}
         return cls(adults=data.get("adults"), children=data.get("children"),
-                   **{name: Line.from_dict(data.get(name)) for name in GROUPS})
+                   **{name: Line.from_dict(data.get(name)) for name in GROUPS},
+                   pending_months=dict(data.get("pending_months") or {}))
 
     def _lines(self) -> dict[str, Line | None]:
         return {name: getattr(self, name) for name in GROUPS}
@@ -210,3 +216,109 @@ def summary(snapshot: Snapshot, national: National) -> list[str]:
     else:
         messages.append(text("budget.help.fine"))
     return messages
+
+
+# --- Applying what a message says to the snapshot ------------------------------------------
+
+
+@dataclass(frozen=True)
+class Change:
+    """One thing a message changed, to say back briefly: ("charges", "rent", 800.0)."""
+
+    group: str
+    label: str | None
+    amount: float | None
+    kind: str  # "set", "zero", "refused", "owed" (then `amount` counts months)
+
+
+def apply_reading(
+    snapshot: Snapshot, reading: Any, asked: str | None = None
+) -> tuple[Snapshot, list[Change]]:
+    """`snapshot` with what `reading` (bot.budget_reading.BudgetReading) says, and the changes.
+
+    Each message is applied once to the snapshot it comes after, so a correction repeated or
+    replayed never counts twice: a line named again replaces its value, unless the person says
+    it comes in addition ("j'ai oublié la mutuelle").
+    """
+    lines = {name: getattr(snapshot, name) for name in GROUPS}
+    pending = dict(snapshot.pending_months)
+    changes: list[Change] = []
+    for group in GROUPS:
+        figures = [f for f in reading.figures if f.group == group]
+        current = lines[group]
+        if figures:
+            detail: dict[str, float] = {}
+            for figure in figures:
+                detail[figure.label] = round(detail.get(figure.label, 0.0) + figure.monthly, 2)
+            approximate = any(f.approximate for f in figures)
+            if group == asked or current is None or current.status != "amount":
+                merged = detail
+            else:
+                merged = dict(current.detail)
+                if set(merged) == {"other"} and "other" not in detail and not reading.addition:
+                    # A total given first, then its detail: the detail replaces it.
+                    merged = {}
+                for label, value in detail.items():
+                    if reading.addition and label in merged and not reading.correction:
+                        merged[label] = round(merged[label] + value, 2)
+                    else:
+                        merged[label] = value
+                approximate = approximate or current.approximate
+            lines[group] = Line(status="amount", total=round(sum(merged.values()), 2),
+                                approximate=approximate, detail=merged)
+            changes += [Change(group, label, value, "set") for label, value in detail.items()]
+        elif group in reading.none:
+            if current is None or not current.known or group == asked or reading.correction:
+                lines[group] = Line(status="zero")
+                changes.append(Change(group, None, 0.0, "zero"))
+        elif group in reading.refused:
+            if current is None or not current.known or group == asked:
+                lines[group] = Line(status="skip")
+                changes.append(Change(group, None, None, "refused"))
+    if reading.bills_late and (lines["arrears"] is None or not lines["arrears"].known):
+        lines["arrears"] = Line(status="skip", detail={label: 0.0 for label in reading.bills_late})
+    for owed in reading.owed_months:
+        pending[owed.label] = owed.months
+        changes.append(Change("arrears", owed.label, owed.months, "owed"))
+    updated = Snapshot(adults=snapshot.adults, children=snapshot.children, **lines, pending_months=pending)
+    return resolve_pending(updated), changes
+
+
+def resolve_pending(snapshot: Snapshot) -> Snapshot:
+    """Arrears counted in months become euros once the charge is known ("2 mois de loyer")."""
+    if not snapshot.pending_months:
+        return snapshot
+    pending = dict(snapshot.pending_months)
+    arrears = snapshot.arrears
+    detail = dict(arrears.detail) if arrears is not None and arrears.status in ("amount", "skip") else {}
+    detail = {k: v for k, v in detail.items() if v}  # bills named without amount are replaced
+    for label, months in list(pending.items()):
+        unit = _charge_value(snapshot, label)
+        if unit is None:
+            continue
+        detail[label] = round(months * unit, 2)
+        del pending[label]
+    if len(pending) == len(snapshot.pending_months):
+        return snapshot
+    arrears = Line(status="amount", total=round(sum(detail.values()), 2), approximate=True, detail=detail)
+    return Snapshot(adults=snapshot.adults, children=snapshot.children, income=snapshot.income,
+                    charges=snapshot.charges, loans=snapshot.loans, arrears=arrears, pending_months=pending)
+
+
+def _charge_value(snapshot: Snapshot, label: str) -> float | None:
+    for line in (snapshot.charges, snapshot.loans):
+        if line is not None and line.status == "amount" and line.detail.get(label):
+            return line.detail[label]
+    loans = snapshot.loans
+    if label == "loans" and loans is not None and loans.status == "amount" and len(loans.detail) == 1:
+        return loans.total
+    return None
+
+
+def with_household(snapshot: Snapshot, adults: int | None, children: int | None) -> Snapshot:
+    return Snapshot(
+        adults=snapshot.adults if adults is None else adults,
+        children=snapshot.children if children is None else children,
+        income=snapshot.income, charges=snapshot.charges, loans=snapshot.loans,
+        arrears=snapshot.arrears, pending_months=dict(snapshot.pending_months),
+    )

@@ -60,3 +60,51 @@ def parse_household(text: str) -> Household | Kind:
         # Children were named but no adult: the person writing is one.
         adults = 1
     return Household(adults=adults, children=children or 0)
+
+
+_COUPLE = (r"\b(?:en couple|on est un couple|mon mari et moi|ma femme et moi|mon conjoint et moi|"
+           r"ma conjointe et moi|mon compagnon et moi|ma compagne et moi|avec mon mari|avec ma femme|"
+           r"avec mon conjoint|avec ma conjointe|avec mon compagnon|avec ma compagne|nous deux|"
+           r"mariee?s?|pacsee?s?|2 adultes|deux adultes)\b")
+_ALONE = (r"\b(?:je suis seule?|je vis seule?|je vis tout seul|je vis toute seule|celibataire|"
+          r"seule? avec|mere isolee|pere isole|parent isole|maman solo|papa solo|maman seule|"
+          r"papa seul|seule? a la maison|juste moi|que moi)\b")
+
+
+def read_household(text: str) -> tuple[int | None, int | None]:
+    """(adults, children) said plainly anywhere in a conversation, each None when not said.
+
+    Stricter than an answer to the household question: "ma fille est malade" says a child
+    exists, not how many live at home, so only counts and clear phrases are read here.
+    """
+    plain = normalize(text)
+    if re.search(r"\bmon ex\b|\bma ex\b|\bex (?:mari|femme|conjoint|compagnon|compagne)\b", plain):
+        couple = False
+    else:
+        couple = bool(re.search(_COUPLE, plain))
+    children = None
+    match = re.search(rf"\b({_SMALL}) (?:\w+ )?{_CHILD}\b(?! (?:de|d) (?:mon|ma|sa|son)\b)", plain)
+    if match and not re.search(rf"\b(?:ans|mois) {_CHILD}\b", plain[match.start():match.end()]):
+        children = _count(match.group(1))
+    elif re.search(rf"\b(?:sans|pas d|pas de|aucun) {_CHILD}\b|\bpas d enfants?\b", plain):
+        children = 0
+    adults = None
+    match = re.search(rf"\b({_SMALL}) {_ADULT}\b", plain)
+    if match:
+        adults = _count(match.group(1))
+    elif couple:
+        adults = 2
+    elif re.search(_ALONE, plain):
+        adults = 1
+    total = re.search(rf"\b(?:on est|nous sommes|on vit a|foyer de|famille de) ({_SMALL})\b(?! ?(?:€|e\b|euros?|ans))", plain)
+    if total and adults is None:
+        persons = _count(total.group(1))
+        if children is not None:
+            adults = max(persons - children, 1)
+        elif persons == 1:
+            adults, children = 1, 0
+        elif persons == 2 and not re.search(rf"{_CHILD}", plain):
+            adults = 2
+    if adults is None and children is not None and re.search(r"\b(?:seule?|isolee?|solo)\b", plain):
+        adults = 1
+    return adults, children

@@ -39,6 +39,32 @@ GENERIC_SOURCES: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 
 
+# Who wrote to the person is not who sent them: "le proprio m'a envoyé un commandement",
+# "la banque m'a envoyé une lettre", "EDF m'a dit qu'ils allaient couper".
+_WROTE_TO_ME = re.compile(
+    r"\bm (?:a|ont) (?:envoye|envoyee|envoyes|adresse|transmis|remis|donne|file|mis|fait|dit qu|dit que|"
+    r"menace|relance|ecrit|appele|telephone)\b(?! (?:vers|chez|ici|a vous|votre|vos|ton|le lien|ce lien|"
+    r"le numero|votre numero|ce numero|les coordonnees|l adresse|de vous|de venir|de contacter|"
+    r"de vous contacter|"
+    r"d appeler|de m adresser|de passer|de prendre|de voir))"
+)
+_REFERRAL_WORDS = re.compile(
+    r"\b(?:vers vous|chez vous|ici|votre (?:numero|site|service|adresse)|vos coordonnees|"
+    r"ce (?:site|service|numero)|de vous (?:contacter|ecrire|appeler|voir|joindre)|"
+    r"de (?:contacter|appeler|joindre|ecrire a) (?:le|la|l|votre)? ?(?:ccas|service|plateforme|permanence)|"
+    r"de venir|le ccas|au ccas|la permanence|la plateforme|le lien|ce lien|"
+    r"de la part|sur (?:les )?conseils?|conseille|conseillee|recommande|oriente|orientee|oriente vers)\b"
+)
+
+
+def _is_referral(plain: str) -> bool:
+    if not _REFERRED.search(plain):
+        return False
+    if _WROTE_TO_ME.search(plain) and not _REFERRAL_WORDS.search(plain):
+        return False
+    return True
+
+
 def referral_sources(messages: Iterable[str], partners: Iterable[Partner]) -> list[str]:
     """Names of who referred the person, in the order they were mentioned, partners first
     within a sentence (GEG rather than "un fournisseur d'énergie")."""
@@ -47,7 +73,7 @@ def referral_sources(messages: Iterable[str], partners: Iterable[Partner]) -> li
     for message in messages:
         for sentence in re.split(r"[.!?\n]+", message):
             plain = normalize(sentence)
-            if not _REFERRED.search(plain):
+            if not _is_referral(plain):
                 continue
             named = [p.name for p in partners
                      if any(re.search(rf"\b{re.escape(normalize(k))}\b", plain) for k in p.keywords)]

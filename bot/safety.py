@@ -238,7 +238,7 @@ _INDIRECT_SUICIDE: tuple[str, ...] = (
     r"\benvie de plus rien\b|\b(?:plus|pas) (?:le )?gout (?:a|de) rien\b|\bgout a rien\b|\bplus (?:gout|envie) a rien\b",
     r"\ba quoi bon\b(?! (?:refaire|faire|relancer|redemander|demander|envoyer|appeler|rappeler|remplir|deposer|renvoyer|recommencer|chercher|postuler|economiser|payer|epargner|se battre avec|me battre avec|ecrire|expliquer|insister|les appeler|leur ecrire|attendre|voter|porter plainte|contester)\b)",
     r"\b(?:mieux|tranquilles?|soulages?|debarrasses?|libres?|heureux|heureuses?|en paix|plus riches?)\b[^.]{0,40}\bsans moi\b",
-    r"\bsi je (?:n )?(?:etais|serais|etait) plus (?:la|en vie|de ce monde)\b",
+    r"\bsi (?:je|j) (?:n )?(?:etais|serais|etait) plus (?:la|en vie|de ce monde)\b",
     r"\b(?:quand|si|une fois que) je (?:ne )?serai plus la\b",
     r"\bsi je (?:partais|mourais|crevais) (?:pour de bon|pour toujours)?",
     r"\b(?:je suis|suis|je serais|etre) (?:qu )?(?:un|une) (?:poids|fardeau|charge|boulet)\b",

@@ -42,7 +42,7 @@ _KEYWORDS: dict[str, tuple[str, ...]] = {
         r"chomage", r"chomeur", r"chomeuse", r"licenci\w*", r"france travail", r"pole emploi",
         r"perdu (?:mon|son|le) (?:emploi|travail|boulot|job|poste|taf|taff|cdi)", r"plus de (?:travail|boulot|job|taf|taff)",
         r"fin de (?:contrat|cdd|mission)", r"rupture conventionnelle", r"sans emploi",
-        r"cherche du (?:travail|boulot)", r"au rsa", r"interim",
+        r"cherche du (?:travail|boulot)", r"fin de droits",
     ),
     "separation": (
         r"separ\w*", r"divorc\w*", r"mon ex", r"ma ex", r"rupture(?! conventionnelle)",
@@ -55,7 +55,7 @@ _KEYWORDS: dict[str, tuple[str, ...]] = {
     "health": (
         r"malad\w*", r"hopital", r"hospitalis\w*", r"arret maladie", r"cancer", r"handicap\w*",
         r"invalidite", r"medic\w*", r"sante", r"operation", r"accident", r"depression",
-        r"soins", r"mutuelle",
+        r"soins",
     ),
     "taxes": (
         r"impots?", r"taxe fonciere", r"taxe d habitation", r"tresor public", r"finances publiques",
@@ -72,14 +72,24 @@ _COMPILED = {
 }
 
 
+# "pas de crédit", "aucune dette": these words just before a keyword say the person does not
+# have that worry.
+_NEGATED = re.compile(r"(?:\b(?:pas|plus|aucun|aucune|jamais|ni|zero|0) (?:de |d |du |des |la |le |l )?|"
+                      r"\bpas (?:de|d) (?:\w+ )?)$")
+_NOT_NEGATED = {"job_loss"}  # "plus de travail" is a job lost
+
+
 def detect_themes(text: str) -> list[str]:
-    """Themes raised in `text`, ordered by where they first appear in it."""
+    """Themes raised in `text`, ordered by where they first appear in it; "pas de crédit"
+    raises no credit theme."""
     prepared = normalize(text)
     found = []
     for theme, pattern in _COMPILED.items():
-        match = pattern.search(prepared)
-        if match:
+        for match in pattern.finditer(prepared):
+            if theme not in _NOT_NEGATED and _NEGATED.search(prepared[max(0, match.start() - 20):match.start()]):
+                continue
             found.append((match.start(), THEMES.index(theme), theme))
+            break
     return [theme for _, _, theme in sorted(found)]
 
 

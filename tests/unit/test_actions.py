@@ -111,7 +111,9 @@ def test_reflect_gives_urgent_help_once_and_flags_it():
     texts, events = run(ActionReflect(), track)
     assert any("0805 16 00 75" in t for t in texts)
     assert SlotSet("urgency_flags", ["eviction"]) in events
-    again = tracker("toujours cette expulsion", "express_difficulty", slots={"urgency_flags": ["eviction"]})
+    again = tracker("toujours cette expulsion", "express_difficulty", slots={"urgency_flags": ["eviction"]},
+                    events=[{"event": "slot", "name": "urgency_flags", "value": ["eviction"]},
+                            user("toujours cette expulsion", "express_difficulty")])
     texts, events = run(ActionReflect(), again)
     assert not any("0805 16 00 75" in t for t in texts)
     assert not any(e.get("name") == "urgency_flags" for e in events)

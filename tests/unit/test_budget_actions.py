@@ -4,9 +4,10 @@ import asyncio
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.budget import ActionBudgetCorrect, ActionBudgetSummary, ValidateBudgetForm
+from actions.understanding import read_message
 from bot.amounts import parse_answer
 from bot.budget import Line
-from tests.unit.test_actions import tracker
+from tests.unit.test_actions import tracker, user
 
 
 def validate(slot, text, slots=None):
@@ -50,11 +51,19 @@ def test_household_answer():
 
 def test_correction_during_the_form_updates_the_earlier_answer_and_asks_again():
     charges = Line.from_answer(parse_answer("loyer 650 et électricité 90"), "charges").to_dict()
-    result, texts = validate("budget_loans", "non attendez, mon loyer c'est 700", {"budget_charges": charges})
-    assert result["budget_charges"]["detail"] == {"rent": 700, "energy": 90}
-    assert result["budget_loans"] is None
-    assert "budget_failures" not in result
-    assert texts == ["C'est corrigé : le loyer, 700 €."]
+    message = "non attendez, mon loyer c'est 700"
+    dispatcher = CollectingDispatcher()
+    slots = {"budget_charges": charges, "requested_slot": "budget_loans"}
+    events = read_message(dispatcher, tracker(message, "inform", slots=slots, active_loop="budget_form"))
+    changed = {e["name"]: e["value"] for e in events}
+    assert changed["budget_charges"]["detail"] == {"rent": 700, "energy": 90}
+    assert "budget_loans" not in changed  # the loans question is still open
+    assert [m["text"] for m in dispatcher.messages] == ["C'est corrigé : 700 € de loyer."]
+    # The form then asks the loans question again, without counting a failure.
+    form = ValidateBudgetForm()
+    track = tracker(message, "inform", slots=slots, events=[user(message, "inform"), *events])
+    result = asyncio.run(form.validate_budget_loans(message, CollectingDispatcher(), track, {}))
+    assert result == {"budget_loans": None}
 
 
 def test_arrears_keep_which_bills_are_late():
@@ -84,11 +93,16 @@ def test_summary_is_shown_and_stored_with_the_conversation():
 
 
 def test_correction_at_the_summary_recomputes_it():
-    events, messages = run(ActionBudgetCorrect(), "non, mon loyer c'est 700", _answered())
+    dispatcher = CollectingDispatcher()
+    track = tracker("non, mon loyer c'est 700", "inform", slots=_answered())
+    track.events.append({"event": "action", "name": "action_budget_summary"})
+    events = read_message(dispatcher, track)
     assert any(e["name"] == "budget_charges" and e["value"]["total"] == 700 for e in events)
     stored = next(e["value"] for e in events if e["name"] == "budget_snapshot")
     assert stored["left_to_live"] == 50
-    assert messages[0]["text"] == "C'est corrigé : le loyer, 700 €."
+    texts = [m["text"] for m in dispatcher.messages]
+    assert texts[0] == "C'est corrigé : 700 € de loyer."
+    assert "il reste 50 €" in texts[1]
 
 
 def test_a_plain_no_at_the_summary_corrects_nothing():

@@ -1,0 +1,108 @@
+"""After listening: offer the one next step that fits where the conversation stands.
+
+A menu of three choices after every message made people answer "oui" to a question that was
+not a yes-or-no one, and brought the same menu back again and again. Here the assistant offers
+one step (the budget questions, then a callback), so that "oui" means that step; it never makes
+the same offer twice in a row, and then asks an open question instead.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, FollowupAction, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.budget import SLOT_OF_GROUP
+from bot.ccas import current_ccas
+from bot.texts import text
+
+
+def _budget_missing(tracker: Tracker) -> int:
+    slots = ["budget_household", *SLOT_OF_GROUP.values()]
+    return sum(1 for slot in slots if tracker.get_slot(slot) is None)
+
+
+def _previous_offer(tracker: Tracker) -> str | None:
+    """The step offered by the assistant's previous turn, if that turn was an offer."""
+    seen_user = False
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            if seen_user:
+                return None
+            seen_user = True
+        elif seen_user and event.get("event") == "action" and event.get("name") not in (
+                "action_listen", "action_validate_slot_mappings", "action_extract_slots"):
+            if event.get("name") == "action_next_step":
+                return tracker.get_slot("next_step")
+            return None
+    return None
+
+
+def choose_step(tracker: Tracker, booked_moment: str | None) -> str:
+    if booked_moment:
+        return "booked"
+    missing = _budget_missing(tracker)
+    if missing:
+        return "snapshot"
+    return "callback"
+
+
+class ActionNextStep(Action):
+    def name(self) -> str:
+        return "action_next_step"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        from actions.callback import _active, _moment
+
+        ccas = current_ccas()
+        booking = _active(tracker.sender_id, ccas)
+        moment = _moment(booking, ccas) if booking is not None else None
+        step = choose_step(tracker, moment)
+        if step == "booked":
+            dispatcher.utter_message(text=text("next_step.booked", moment=moment))
+            return [SlotSet("next_step", "booked")]
+        if tracker.get_slot("callback_wish"):
+            # "lundi 9h sinon le plus tôt": a time to be called is a callback request.
+            return [SlotSet("next_step", "callback"), FollowupAction("action_offer_callback")]
+        if _previous_offer(tracker) == step:
+            # Offered just before and not taken: no menu again, an open question.
+            dispatcher.utter_message(text=text("next_step.open"))
+            return [SlotSet("next_step", "open")]
+        if step == "snapshot":
+            partly_known = _budget_missing(tracker) < 5
+            dispatcher.utter_message(
+                text=text("next_step.snapshot_more" if partly_known else "next_step.snapshot"),
+                buttons=[
+                    {"title": text("next_step.buttons.snapshot_yes"), "payload": "/request_snapshot"},
+                    {"title": text("next_step.buttons.callback_instead"), "payload": "/request_human"},
+                    {"title": text("next_step.buttons.info"), "payload": "/request_info"},
+                ])
+            return [SlotSet("next_step", "snapshot")]
+        dispatcher.utter_message(text=text("next_step.callback"), buttons=[
+            {"title": text("next_step.buttons.callback_yes"), "payload": "/request_human"},
+            {"title": text("next_step.buttons.info"), "payload": "/request_info"},
+            {"title": text("next_step.buttons.no_thanks"), "payload": "/deny"},
+        ])
+        return [SlotSet("next_step", "callback")]
+
+
+class ActionTakeNextStep(Action):
+    """"Oui" to the step offered: the budget questions, or the callback booking."""
+
+    def name(self) -> str:
+        return "action_take_next_step"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        step = tracker.get_slot("next_step")
+        if step == "snapshot":
+            dispatcher.utter_message(response="utter_snapshot_intro")
+            return [FollowupAction("budget_form")]
+        if step == "callback":
+            return [FollowupAction("action_offer_callback")]
+        dispatcher.utter_message(text=text("next_step.listening"))
+        return [FollowupAction("action_listen")]

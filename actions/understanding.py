@@ -1,0 +1,161 @@
+"""Every message counts: what a person says is read and kept, whatever the assistant was doing.
+
+Rasa runs `action_validate_slot_mappings` after each message, before deciding what to answer
+(Rasa 3.6, global slot validation). Here it reads the message with bot/ (budget figures,
+household, phone number, when to call, themes, urgent situations) and keeps what it carries:
+a budget question already answered is then skipped, a correction given three turns later is
+applied once, and a phone number typed early is offered when booking.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.budget import SLOT_OF_GROUP, snapshot_events, snapshot_from
+from bot import budget_notes
+from bot.budget import Snapshot, apply_reading, resolve_pending, summary, with_household
+from bot.budget_reading import read_budget
+from bot.callback_wish import mentions_callback_time
+from bot.ccas import current_ccas, current_national
+from bot.household import read_household
+from bot.phone import parse_phone
+from bot.schedule import local_now
+from bot.texts import text
+from bot.themes import detect_themes, merge_themes
+from bot.urgency import detect_urgencies
+
+# The budget question being answered, by requested slot.
+ASKED = {f"budget_{group}": group for group in ("income", "charges", "loans", "arrears")}
+# Messages that answer no question: read for labelled facts only.
+NOT_AN_ANSWER = {"crisis", "stop", "request_human", "faq", "bot_challenge", "delete_my_data"}
+
+
+def latest_intent(tracker: Tracker) -> str | None:
+    return ((tracker.latest_message or {}).get("intent") or {}).get("name")
+
+
+def summary_was_shown(tracker: Tracker) -> bool:
+    shown = ("action_budget_summary", "action_budget_correct")
+    return any(e.get("event") == "action" and e.get("name") in shown for e in tracker.events)
+
+
+def read_message(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
+    message = (tracker.latest_message or {}).get("text") or ""
+    if not message.strip() or message.startswith("/"):
+        return []
+    # Rasa extracts slots again when a form starts: a message is read once, so that an
+    # addition ("j'ai oublié la mutuelle") never counts twice.
+    reference = _message_reference(tracker)
+    if reference is not None and reference == tracker.get_slot("message_read"):
+        return []
+    intent = latest_intent(tracker)
+    in_budget_form = (tracker.active_loop or {}).get("name") == "budget_form"
+    requested = tracker.get_slot("requested_slot") if in_budget_form else None
+    answering = in_budget_form and intent not in NOT_AN_ANSWER
+    asked = ASKED.get(requested) if answering else None
+    events: list[EventType] = []
+    events += _budget(dispatcher, tracker, message, asked, answering and requested == "budget_household")
+    events += _contact(tracker, message)
+    events += _themes_and_flags(tracker, message)
+    return [*events, SlotSet("message_read", reference)]
+
+
+def _message_reference(tracker: Tracker) -> str | None:
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            return str(event.get("message_id") or event.get("timestamp"))
+    return None
+
+
+def _budget(dispatcher: CollectingDispatcher, tracker: Tracker, message: str, asked: str | None,
+            household_asked: bool) -> list[EventType]:
+    before = snapshot_from(tracker)
+    before.pending_months = dict((tracker.get_slot("budget_snapshot") or {}).get("pending_months") or {})
+    snapshot = before
+    items: list[str] = []
+    adults, children = (None, None) if household_asked else read_household(message)
+    household_changed = (adults is not None and adults != before.adults) or (
+        children is not None and children != before.children)
+    if household_changed:
+        snapshot = with_household(snapshot, adults, children)
+        items += budget_notes.household_items(adults, children)
+    reading = read_budget(message, asked)
+    snapshot, changes = apply_reading(snapshot, reading, asked)
+    snapshot = resolve_pending(snapshot)
+    if snapshot.to_dict() == before.to_dict():
+        return []
+    events: list[EventType] = []
+    if household_changed:
+        events.append(SlotSet("budget_household", {"adults": snapshot.adults, "children": snapshot.children}))
+    for group, slot in SLOT_OF_GROUP.items():
+        new = getattr(snapshot, group)
+        old = getattr(before, group)
+        if new is not None and (old is None or new.to_dict() != old.to_dict()):
+            events.append(SlotSet(slot, new.to_dict()))
+    events += snapshot_events(snapshot)
+    # The answer to the question asked needs no comment: the next question follows. Facts
+    # given beside it, or outside the questions, are said back so that they can be corrected.
+    said_back = [c for c in changes if c.group != asked and c.kind != "refused"]
+    items += budget_notes.change_items(said_back)
+    corrected = reading.correction and _had_values(before, said_back)
+    if items:
+        dispatcher.utter_message(text=budget_notes.noted(items, corrected))
+    for change in changes:
+        if change.kind == "refused":
+            dispatcher.utter_message(text=text("budget.skipped") if change.group == asked
+                                     else budget_notes.refused(change.group))
+    if items and summary_was_shown(tracker) and not asked:
+        dispatcher.utter_message(text=summary(snapshot, current_national())[0])
+    return events
+
+
+def _had_values(before: Snapshot, changes: list[Any]) -> bool:
+    for change in changes:
+        line = getattr(before, change.group)
+        if line is not None and line.known:
+            return True
+    return False
+
+
+def _contact(tracker: Tracker, message: str) -> list[EventType]:
+    """A phone number or a time to call, said before the booking questions: kept for them."""
+    events: list[EventType] = []
+    in_callback_form = (tracker.active_loop or {}).get("name") == "callback_form"
+    if not in_callback_form:
+        phone = parse_phone(message)
+        if phone is not None and phone.e164 != tracker.get_slot("known_phone"):
+            events.append(SlotSet("known_phone", phone.e164))
+        ccas = current_ccas()
+        today: dt.date = local_now(ccas).date()
+        if mentions_callback_time(message, today, latest_intent(tracker)):
+            events.append(SlotSet("callback_wish", message))
+    return events
+
+
+def _themes_and_flags(tracker: Tracker, message: str) -> list[EventType]:
+    events: list[EventType] = []
+    known = tracker.get_slot("themes") or []
+    merged = merge_themes(known, detect_themes(message))
+    if merged != known:
+        events.append(SlotSet("themes", merged))
+    flags = list(tracker.get_slot("urgency_flags") or [])
+    new = [u.value for u in detect_urgencies(message) if u.value not in flags]
+    if new:
+        events.append(SlotSet("urgency_flags", flags + new))
+    return events
+
+
+class ActionReadEveryMessage(Action):
+    """Rasa's global slot validation, run after each message."""
+
+    def name(self) -> str:
+        return "action_validate_slot_mappings"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        return read_message(dispatcher, tracker)

@@ -1,0 +1,268 @@
+"""Budget facts in any message, whatever the assistant had asked: "on est 3, je touche 1500 +
+400 de CAF, loyer 800, un crédit de 200", "ah et j'ai 2 mois de loyer de retard", "pas de
+crédit", "un crédit mais je vous dirai pas combien".
+
+Each amount is given its question (income, charges, loans, arrears) from the budget line named
+next to it and from the words of its clause ("je touche", "de retard"); an amount that names
+nothing belongs to the question being asked, if any, and is otherwise left aside rather than
+guessed. Arrears counted in months of a charge ("2 mois de loyer") are kept as months until the
+charge is known.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from bot.amounts import (
+    _SKIP,
+    Amount,
+    _prepare,
+    _split_keeping_ranges,
+    _words_to_digits,
+    labels_in,
+    parse_amounts,
+)
+from bot.budget import group_of
+
+GROUP_ORDER = ("income", "charges", "loans", "arrears")
+
+# Lines that say little about their question: at the loans question "la voiture 320" is a car
+# loan, at the charges question "assurance 30" is a charge. They follow the question asked.
+_WEAK_LABELS = {"transport", "insurance", "phone"}
+
+_ARREARS_CUE = re.compile(
+    r"\b(?:retards?|en retard|impayes?|impayees?|arrieres?|arrieree?s?|dettes?|je dois|on doit|"
+    r"nous devons|il me reste a payer|reste a payer|pas paye|pas payee?s?|pas pu payer|pas pu le payer|"
+    r"pas regle|pas reglee?s?|de retard|a regulariser|relances?|en souffrance|je leur dois|je lui dois|"
+    r"on leur doit|on lui doit|doit encore|dois encore|rattrapage|rappel)\b"
+)
+_INCOME_CUE = re.compile(
+    r"\b(?:je touche|on touche|il touche|elle touche|je gagne|on gagne|il gagne|elle gagne|je percois|"
+    r"on percoit|je recois|on recoit|revenus?|rentre|rentrent|je suis paye|je suis payee|ma paie|"
+    r"ma paye|net|salaires?|par mois pour vivre|pour moi|pour ma femme|pour mon mari|pour lui|pour elle|"
+    r"mon mari|ma femme|mon conjoint|ma conjointe|mon compagnon|ma compagne)\b"
+)
+_LOAN_CUE = re.compile(r"\b(?:je rembourse|on rembourse|remboursements?|mensualites?)\b")
+_CHARGE_CUE = re.compile(r"\b(?:je paie|je paye|on paie|on paye|charges?|factures?)\b")
+
+_NONE_OF = {
+    "loans": re.compile(
+        r"\b(?:pas|aucun|plus|zero|0|jamais) (?:de |d )?(?:credits?|prets?|emprunts?|mensualites?)\b|"
+        r"\bsans (?:credits?|prets?)\b|\b(?:credits?|prets?) (?:aucun|zero|non|rien|0)\b|"
+        r"\baucun (?:credit|pret)\b"),
+    "arrears": re.compile(
+        r"\b(?:pas|aucun|aucune|zero|0) (?:de |d )?(?:retards?|impayes?|dettes?|arrieres?)\b|"
+        r"\brien (?:en|de) retard\b|\bpas en retard\b|\bjamais en retard\b|\bsans (?:retard|dette)s?\b|"
+        r"\b(?:a|suis|sommes|est) a jour\b|\btout est paye\b|\bpas de decouvert\b"),
+    "charges": re.compile(r"\b(?:pas de|aucun|aucune) (?:loyer|charges?)\b|"
+                          r"\bje (?:ne )?paie (?:pas|aucun) de loyer\b"),
+    "income": re.compile(r"\b(?:aucun|pas de|plus de|zero) (?:revenus?|salaire|ressources?)\b|"
+                         r"\bje (?:ne )?touche (?:plus )?rien\b|\bon (?:ne )?touche rien\b"),
+}
+_REFUSED = re.compile(
+    r"\b(?:je (?:ne )?(?:vous )?(?:le )?dirai pas|je (?:ne )?(?:vous )?(?:le )?dis pas|"
+    r"pas combien|ca vous regarde pas|ca ne vous regarde pas|prefere (?:ne )?pas (?:le )?dire|"
+    r"(?:veux|souhaite) pas (?:le )?dire|garde ca pour moi|pas envie de (?:le )?dire|"
+    r"je sais (?:pas|plus) combien|je ne sais (?:pas|plus) combien|aucune idee)\b"
+)
+_COUNTED = (
+    r"(\d{1,2}(?:[.,]5)?) (?:mois|loyers?|mensualites?|echeances?|factures?|termes?|trimestres?)"
+)
+_SMALL_WORDS = {"un": "1", "une": "1", "deux": "2", "trois": "3", "quatre": "4", "cinq": "5", "six": "6"}
+_CORRECTION = re.compile(
+    r"^(?:non|nan|en fait|enfaite|pardon|correction|plutot|finalement|attention|oups|ah non|euh non)\b"
+    r"|\bje me suis trompee?\b|\bpas \d+ mais\b|\bcorrig|\bje voulais dire\b|\bplutot\b|\ben fait\b|"
+    r"\bc est pas\b|\bce n est pas\b|\bmaintenant c est\b|\ba augmente\b|\bpasse a\b"
+)
+_STATEMENT = re.compile(
+    r"\b(?:c est|c etait|est de|est a|en fait|plutot|pas \d+ mais|coute|me coute|je paie|je paye)\b")
+_ADDITION = re.compile(r"\b(?:oublie|j ai oublie|aussi|en plus|rajoute|ajoute|il y a aussi|y a aussi)\b")
+
+
+# One keyword per line, to carry a line named in one clause over to the amount in the next.
+_KEYWORD_OF = {"rent": "loyer", "energy": "electricite", "water": "eau", "insurance": "assurance",
+               "phone": "telephone", "transport": "transport", "childcare": "garde", "loans": "credit",
+               "taxes": "impots", "overdraft": "decouvert", "salary": "salaire", "pension": "retraite",
+               "benefits": "caf", "unemployment": "chomage", "maintenance": "pension alimentaire"}
+
+
+@dataclass(frozen=True)
+class Figure:
+    group: str
+    label: str  # the detail key: "rent", "salary"... or "other"
+    monthly: float
+    approximate: bool
+
+
+@dataclass(frozen=True)
+class OwedMonths:
+    """Arrears counted in periods of a charge not yet known: "2 mois de loyer"."""
+
+    label: str
+    months: float
+
+
+@dataclass(frozen=True)
+class BudgetReading:
+    figures: tuple[Figure, ...] = ()
+    owed_months: tuple[OwedMonths, ...] = ()
+    none: frozenset[str] = frozenset()  # questions answered "nothing": "pas de crédit"
+    refused: frozenset[str] = frozenset()  # questions the person keeps for themselves
+    bills_late: tuple[str, ...] = ()  # lines late without an amount: "le loyer et l'électricité"
+    correction: bool = False
+    addition: bool = False
+    unplaced: tuple[Amount, ...] = field(default=())  # amounts that name no question
+
+    @property
+    def groups(self) -> set[str]:
+        return ({f.group for f in self.figures} | set(self.none) | set(self.refused)
+                | ({"arrears"} if self.owed_months or self.bills_late else set()))
+
+    @property
+    def empty(self) -> bool:
+        return not self.groups
+
+
+def _plain(text: str) -> str:
+    prepared = _prepare(text)
+    # "deux mois de loyer": small counts before a period, which text2num leaves in words.
+    return re.sub(
+        r"\b(un|une|deux|trois|quatre|cinq|six)"
+        r"(?= (?:mois|loyers?|mensualites?|echeances?|factures?|trimestres?)\b)",
+        lambda m: _SMALL_WORDS[m.group(1)], prepared)
+
+
+def read_budget(text: str, asked: str | None = None) -> BudgetReading:
+    """The budget facts of `text`; `asked` is the question being answered (a group), if any."""
+    plain = _plain(text)
+    correction = bool(_CORRECTION.search(plain))
+    addition = bool(_ADDITION.search(plain))
+    clauses = _split_keeping_ranges(_words_to_digits(plain))
+    message_is_arrears = asked == "arrears" or bool(_ARREARS_CUE.search(plain))
+
+    figures: list[Figure] = []
+    owed: list[OwedMonths] = []
+    unplaced: list[Amount] = []
+    none: set[str] = set()
+    refused: set[str] = set()
+    pending_label: str | None = None
+    for index, clause in enumerate(clauses):
+        if pending_label and parse_amounts(clause) and not labels_in(clause):
+            # "juste le découvert, il tourne autour de 700": the line named just before.
+            clause = f"{pending_label} {clause}"
+        named = labels_in(clause)
+        pending_label = _KEYWORD_OF.get(named[-1]) if named and not parse_amounts(clause) else None
+        counted = _counted_arrears(clause, asked, message_is_arrears)
+        if counted is not None:
+            if isinstance(counted, Figure):
+                figures.append(counted)
+            else:
+                owed.append(counted)
+            continue
+        for amount in parse_amounts(clause):
+            group = _group_of(amount, clause, asked, plain)
+            if group is None:
+                unplaced.append(amount)
+                continue
+            own_line = amount.label and (group == "arrears" or group_of(amount.label) == group)
+            label = amount.label if own_line else "other"
+            if group == "loans" or (group == "arrears" and label == "loans"):
+                label = lender_in(clause) or label
+            figures.append(Figure(group, label, amount.monthly, amount.approximate))
+        for group, pattern in _NONE_OF.items():
+            if pattern.search(clause) and not any(f.group == group for f in figures):
+                none.add(group)
+        if _REFUSED.search(clause) or (asked and _SKIP.search(clause) and not parse_amounts(clause)):
+            group = _refused_group(clause, clauses[index - 1] if index else "", asked)
+            if group:
+                refused.add(group)
+    bills_late: tuple[str, ...] = ()
+    if asked == "arrears" and not figures and not owed and "arrears" not in none | refused:
+        bills_late = tuple(labels_in(text))
+    # A question the person answered "nothing" to, and also gave an amount for, has an amount.
+    none -= {f.group for f in figures}
+    refused -= {f.group for f in figures} | none
+    return BudgetReading(
+        figures=tuple(figures), owed_months=tuple(owed), none=frozenset(none),
+        refused=frozenset(refused), bills_late=bills_late, correction=correction,
+        addition=addition, unplaced=tuple(unplaced),
+    )
+
+
+def _group_of(amount: Amount, clause: str, asked: str | None, message: str) -> str | None:
+    label_group = group_of(amount.label)
+    if _ARREARS_CUE.search(clause) or (label_group == "arrears"):
+        return "arrears"
+    if asked == "arrears" and label_group in ("charges", "loans", None):
+        if label_group and _STATEMENT.search(clause):
+            return label_group  # "non, mon loyer c'est 700 en fait": the charge itself, corrected
+        return "arrears"  # "loyer 1300" at the arrears question: the rent that is late
+    if label_group is not None:
+        if asked and asked != label_group and amount.label in _WEAK_LABELS:
+            return asked
+        return label_group
+    if _LOAN_CUE.search(clause):
+        return "loans"
+    if asked:
+        return asked
+    if _INCOME_CUE.search(clause):
+        return "income"
+    if _CHARGE_CUE.search(clause):
+        return "charges"
+    return None
+
+
+def _counted_arrears(clause: str, asked: str | None, message_is_arrears: bool) -> Figure | OwedMonths | None:
+    """"2 mois de loyer", "3 mois d'électricité à 80", "2 mensualités cofidis de retard"."""
+    if not message_is_arrears or re.search(r"\b(?:depuis|ca fait|il y a|pendant|dans|sous) \d", clause):
+        return None
+    match = re.search(_COUNTED, clause)
+    if not match:
+        return None
+    months = float(match.group(1).replace(",", "."))
+    if months <= 0 or months > 36:
+        return None
+    unit_word = clause[match.start():match.end()].split()[-1]
+    if unit_word.startswith("trimestre"):
+        months *= 3
+    rest = clause[match.end():]
+    labels = labels_in(clause[match.start():]) or labels_in(clause)
+    label = next((lbl for lbl in labels if group_of(lbl) in ("charges", "loans")), None)
+    if label is None and unit_word.startswith(("loyer",)):
+        label = "rent"
+    if label is None and unit_word.startswith(("mensualite", "echeance")):
+        label = "loans"
+    if label == "loans":
+        label = lender_in(clause) or label
+    amounts = parse_amounts(rest)
+    if amounts:
+        # "à 80" / "de 80 chacune" is one period; "soit 1800" is the total.
+        unit = re.search(r"\b(?:a|de|d|chacune?|par mois)\s*\d", rest) and not re.search(
+            r"\b(?:soit|donc|ca fait|total|en tout|au total)\b", rest)
+        value = amounts[0].monthly * (months if unit else 1)
+        return Figure("arrears", label or "other", round(value, 2), True)
+    if label is None:
+        return None
+    return OwedMonths(label, months)
+
+
+def _refused_group(clause: str, previous: str, asked: str | None) -> str | None:
+    """Which question a refusal is about: the line named in it or just before, else the one
+    asked ("un crédit, mais je vous dirai pas combien")."""
+    for text in (clause, previous):
+        labels = labels_in(text)
+        if labels:
+            return group_of(labels[0])
+    return asked
+
+
+LENDERS = ("cofidis", "cetelem", "sofinco", "oney", "floa", "franfinance", "younited", "carrefour banque")
+
+
+def lender_in(clause: str) -> str | None:
+    """A consumer-credit lender named in the clause: each loan gets its own line."""
+    return next((name for name in LENDERS if re.search(rf"\b{name}\b", clause)), None)
+
+
+def is_correction(text: str) -> bool:
+    return bool(_CORRECTION.search(_plain(text)))

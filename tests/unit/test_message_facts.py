@@ -1,0 +1,72 @@
+"""Facts read from any message besides figures: the household, themes with their negations,
+who referred the person (not who wrote to them), a time to be called."""
+import datetime as dt
+
+import pytest
+
+from bot.callback_wish import mentions_callback_time
+from bot.ccas import current_ccas
+from bot.household import read_household
+from bot.referral import referral_sources
+from bot.themes import detect_themes
+
+SUNDAY = dt.date(2026, 11, 22)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("on est deux adultes et trois enfants", (2, 3)),
+    ("je vis seul, pas d'enfants", (1, 0)),
+    ("maman solo avec 2 petits", (1, 2)),
+    ("ma femme et moi avec nos 4 gamins", (2, 4)),
+    ("en fait on est 5 avec les 3 enfants", (2, 3)),
+    ("ah non on est 2 adultes", (2, None)),
+    ("mon fils est malade", (None, None)),  # a child named in passing is not a count
+    ("j'ai 38 ans", (None, None)),
+    ("mon ex garde les 2 enfants un week-end sur deux", (None, 2)),
+])
+def test_household_said_anywhere(text, expected):
+    assert read_household(text) == expected
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("pas de crédit", "credit"),
+    ("on a aucune dette", "credit"),
+    ("je suis au rsa depuis un an", "job_loss"),
+    ("mutuelle 40", "health"),
+])
+def test_a_theme_said_in_the_negative_or_as_an_income_is_not_raised(text, absent):
+    assert absent not in detect_themes(text)
+
+
+def test_a_theme_said_plainly_is_raised():
+    assert detect_themes("j'ai un crédit cofidis et plus de boulot") == ["credit", "job_loss"]
+
+
+@pytest.mark.parametrize("text", [
+    "le bailleur m'a envoyé un commandement de payer",
+    "ma banque m'a envoyé une lettre de clôture",
+    "edf m'a dit qu'ils allaient couper",
+])
+def test_who_wrote_to_the_person_did_not_refer_them(text):
+    assert referral_sources([text], current_ccas().partners) == []
+
+
+@pytest.mark.parametrize("text", [
+    "c'est mon assistante sociale qui m'a dit de vous écrire",
+    "mon bailleur m'a donné votre numéro",
+    "envoyée par ma conseillère bancaire",
+])
+def test_who_sent_the_person_is_a_referral(text):
+    assert referral_sources([text], current_ccas().partners)
+
+
+@pytest.mark.parametrize("text, intent, expected", [
+    ("rappelez-moi jeudi matin", None, True),
+    ("mercredi vers 15h", None, True),
+    ("je peux être appelée le plus tôt possible ?", None, True),
+    ("on me coupe le gaz demain", None, False),
+    ("le loyer est dû le 5", None, False),
+    ("lundi", "request_human", True),
+])
+def test_a_time_to_be_called(text, intent, expected):
+    assert mentions_callback_time(text, SUNDAY, intent) is expected
