@@ -11,7 +11,7 @@ from rasa_sdk.types import DomainDict
 from actions.common import say_all
 from bot import budget_notes
 from bot.amounts import Kind, labels_in, parse_answer
-from bot.budget import GROUPS, Line, Snapshot, needs_help, summary
+from bot.budget import GROUPS, Change, Line, Snapshot, needs_help, resolve_pending, summary
 from bot.ccas import current_national
 from bot.household import Household, parse_household
 from bot.texts import text
@@ -30,15 +30,34 @@ def _line_slot(tracker: Tracker, slot: str) -> dict[str, Any] | None:
 
 
 def snapshot_from(tracker: Tracker, overrides: dict[str, Any] | None = None) -> Snapshot:
-    """The snapshot from the form's slots, with `overrides` (slot -> line) not yet set."""
+    """The snapshot kept in `budget_snapshot` (every message and every answer updates it),
+    completed by the form's answers, with `overrides` (slot -> value) not yet set.
+
+    The form's slots say which questions need no asking; the snapshot holds what is known,
+    including a line known only in part ("650 € de loyer" before the charges question).
+    """
     overrides = overrides or {}
-    household = _line_slot(tracker, "budget_household") or {}
     kept = _line_slot(tracker, "budget_snapshot") or {}
+    household = overrides.get("budget_household") or _line_slot(tracker, "budget_household") or {}
+    adults = household.get("adults") if "budget_household" in overrides else kept.get("adults")
+    children = household.get("children") if "budget_household" in overrides else kept.get("children")
     return Snapshot.from_dict({
-        "adults": household.get("adults"), "children": household.get("children"),
-        **{group: overrides.get(slot) or _line_slot(tracker, slot) for group, slot in SLOT_OF_GROUP.items()},
+        "adults": adults if adults is not None else household.get("adults"),
+        "children": children if children is not None else household.get("children"),
+        **{group: overrides.get(slot) or kept.get(group) or _line_slot(tracker, slot)
+           for group, slot in SLOT_OF_GROUP.items()},
         "pending_months": kept.get("pending_months"),
     })
+
+
+def with_snapshot(tracker: Tracker, updates: dict[str, Any]) -> dict[str, Any]:
+    """Form answers (`updates`) with the snapshot they change, for a validation result."""
+    lines = {k: v for k, v in updates.items()
+             if isinstance(v, dict) and k in (*SLOT_OF_GROUP.values(), "budget_household")}
+    if not lines:
+        return updates
+    snapshot = resolve_pending(snapshot_from(tracker, lines))
+    return {**updates, **{e["name"]: e["value"] for e in snapshot_events(snapshot)}}
 
 
 def _answered_elsewhere(tracker: Tracker, slot: str) -> bool:
@@ -86,7 +105,8 @@ class ValidateBudgetForm(FormValidationAction):
             return {"budget_household": value}
         result = parse_household(str(value))
         if isinstance(result, Household):
-            return {"budget_household": {"adults": result.adults, "children": result.children}}
+            household = {"adults": result.adults, "children": result.children}
+            return with_snapshot(tracker, {"budget_household": household})
         if result == Kind.SKIP:
             dispatcher.utter_message(text=text("budget.skipped"))
             return {"budget_household": {"status": "skip"}}
@@ -110,11 +130,26 @@ class ValidateBudgetForm(FormValidationAction):
             if bills:
                 # "le loyer et l'électricité": which bills, without an amount, is worth keeping.
                 line = Line(status="skip", detail={label: 0.0 for label in bills})
-                return {**updates, slot: line.to_dict()}
-            return {**updates, **self._not_understood(slot, "amount", dispatcher, tracker)}
+                return with_snapshot(tracker, {**updates, slot: line.to_dict()})
+            failed = self._not_understood(slot, "amount", dispatcher, tracker)
+            return with_snapshot(tracker, {**updates, **failed})
+        known = snapshot_from(tracker)
+        current = getattr(known, group)
+        if answer.kind in (Kind.ZERO, Kind.SKIP) and current is not None and current.status == "amount":
+            # "non" to "d'autres dépenses ?": what was said before stands.
+            return with_snapshot(tracker, {**updates, slot: current.to_dict()})
         if answer.kind == Kind.SKIP:
             dispatcher.utter_message(text=text("budget.skipped"))
-        return {**updates, slot: Line.from_answer(answer, group).to_dict()}
+        line = Line.from_answer(answer, group)
+        if line.status == "amount" and current is not None and current.status == "amount":
+            # Part of this line was said before the question ("650 € de loyer"): the answer
+            # gives the rest.
+            merged = dict(current.detail)
+            for label, amount in line.detail.items():
+                merged[label] = round(merged.get(label, 0.0) + amount, 2) if label == "other" else amount
+            line = Line(status="amount", total=round(sum(merged.values()), 2),
+                        approximate=line.approximate or current.approximate, detail=merged)
+        return with_snapshot(tracker, {**updates, slot: line.to_dict()})
 
     async def validate_budget_income(self, value, dispatcher, tracker, domain) -> dict[str, Any]:
         return self._validate_amount("income", value, dispatcher, tracker)
@@ -179,4 +214,24 @@ class ActionBudgetCorrect(Action):
             dispatcher.utter_message(text=text("budget.nothing_to_correct"))
             return []
         dispatcher.utter_message(text=text("budget.callback_after_correction"), buttons=CALLBACK_BUTTONS)
+        return []
+
+
+class ActionAskBudgetCharges(Action):
+    """The charges question; when some charges were said before, it names them and asks for
+    the others (the answer is added to them)."""
+
+    def name(self) -> str:
+        return "action_ask_budget_charges"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        charges = snapshot_from(tracker).charges
+        if charges is not None and charges.status == "amount" and charges.detail:
+            items = budget_notes.change_items(
+                [Change("charges", label, value, "set") for label, value in charges.detail.items()])
+            dispatcher.utter_message(text=text("budget.ask_other_charges", items=budget_notes.join_fr(items)))
+        else:
+            dispatcher.utter_message(response="utter_ask_budget_charges")
         return []

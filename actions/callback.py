@@ -11,7 +11,7 @@ import re
 from typing import Any
 
 from rasa_sdk import Action, FormValidationAction, Tracker
-from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
@@ -33,7 +33,7 @@ from bot.schedule import (
     is_open,
     local_now,
 )
-from bot.slot_choice import choose, slot_phrase, slot_title, spread_offers
+from bot.slot_choice import choose, choose_among, slot_phrase, slot_title, spread_offers
 from bot.textnorm import normalize
 from bot.texts import text
 from bot.themes import detect_themes
@@ -65,7 +65,8 @@ def free_slots(ccas: Ccas) -> list[dt.datetime]:
 
 
 def _moment(booking: Booking, ccas: Ccas) -> str:
-    return format_moment_fr(bookings.slot_start_of(booking).astimezone(ccas.timezone), local_now(ccas))
+    start = bookings.slot_start_of(booking).astimezone(ccas.timezone)
+    return format_moment_fr(start, local_now(ccas), full=True)
 
 
 def _phone_display(e164: str) -> str:
@@ -81,7 +82,7 @@ def _buttons(slots: list[dt.datetime], ccas: Ccas) -> list[dict[str, str]]:
 def _reset() -> list[EventType]:
     return [SlotSet(slot, None) for slot in (
         *FORM_SLOTS, "callback_offers", "callback_time_reason", "callback_failures",
-        "callback_moving", "callback_outcome",
+        "callback_moving", "callback_outcome", "callback_reserved",
     )]
 
 
@@ -203,6 +204,8 @@ def _time_question(reason: dict[str, Any], ccas: Ccas) -> str:
         return text("callback.ask_time_pick", when=day_words.strip() or "qui correspondent")
     if outcome == "not_understood":
         return text("callback.ask_time_again")
+    if outcome == "phone_kept":
+        return text("callback.ask_time_phone_kept")
     if outcome == "slot_taken":
         return text("callback.slot_taken")
     if outcome == "move":
@@ -250,10 +253,16 @@ class ValidateCallbackForm(FormValidationAction):
             others = spread_offers([s for s in free if s != clicked])
             return {"callback_time": None, "callback_time_reason": {"outcome": "slot_taken"},
                     "callback_offers": [s.isoformat() for s in others]}
-        choice = choose(str(value), free, local_now(ccas), ccas)
+        now = local_now(ccas)
+        choice = choose_among(str(value), offered, free, now) or choose(str(value), free, now, ccas)
         if choice.outcome == "chosen" and choice.slot is not None:
             return {"callback_time": choice.slot.isoformat(), "callback_time_reason": None,
                     "callback_offers": None}
+        if choice.outcome == "not_understood" and parse_phone(str(value)) is not None:
+            # A phone number typed at the time question: kept (actions/understanding.py), and the
+            # question asked again without counting a failure.
+            return {"callback_time": None, "callback_time_reason": {"outcome": "phone_kept"},
+                    "callback_offers": [s.isoformat() for s in offered] or None}
         updates: dict[str, Any] = {}
         if choice.outcome == "not_understood":
             count, failures = self._failed("callback_time", tracker)
@@ -317,6 +326,33 @@ class ValidateCallbackForm(FormValidationAction):
         dispatcher.utter_message(text=text("callback.consent_again"), buttons=_consent_buttons())
         return {"callback_consent": None, "callback_failures": failures}
 
+    async def _reserve_early(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
+        """Once the moment and the phone number are known, the callback is booked: a person
+        who leaves before the last (optional) questions is still called. The name and the
+        consent to share the conversation are added when given; until then nothing is shared."""
+        slots = tracker.slots
+        if slots.get("callback_moving") or slots.get("callback_reserved") or not (
+                slots.get("callback_time") and slots.get("callback_phone")):
+            return []
+        ccas = current_ccas()
+        start = dt.datetime.fromisoformat(slots["callback_time"])
+        early = {**slots, "callback_name": None, "callback_consent": False}
+        try:
+            booking, _ = await asyncio.to_thread(
+                retrying, lambda: _take_slot(tracker.sender_id, _channel(tracker), early, start, ccas))
+        except SlotFull:
+            others = spread_offers([s for s in free_slots(ccas) if s != start])
+            return [SlotSet("callback_time", None),
+                    SlotSet("callback_time_reason", {"outcome": "slot_taken"}),
+                    SlotSet("callback_offers", [s.isoformat() for s in others]),
+                    SlotSet("requested_slot", "callback_time")]
+        except Exception as error:
+            if not is_transient(error):
+                raise
+            return []  # tried again once every answer is in
+        dispatcher.utter_message(text=text("callback.reserved", moment=_moment(booking, ccas)))
+        return [SlotSet("callback_reserved", booking.id)]
+
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
@@ -324,8 +360,10 @@ class ValidateCallbackForm(FormValidationAction):
         # super().run has applied the validated values to tracker.slots.
         slots = tracker.slots
         required = await self.required_slots(self.domain_slots(domain), dispatcher, tracker, domain)
-        if slots.get("callback_outcome") or not required or any(slots.get(s) is None for s in required):
+        if slots.get("callback_outcome") or not required:
             return events
+        if any(slots.get(s) is None for s in required):
+            return events + await self._reserve_early(dispatcher, tracker)
         ccas = current_ccas()
         start = dt.datetime.fromisoformat(slots["callback_time"])
         try:
@@ -371,6 +409,10 @@ def _take_slot(sender_id: str, channel: str, slots: dict[str, Any], start: dt.da
             return bookings.move(session, int(slots["callback_moving"]), slot_start=start,
                                  capacity=ccas.counsellors_per_slot), "moved"
         if made is not None:
+            # Booked early (ValidateCallbackForm._reserve_early): the last answers are added.
+            made.pseudonym = slots.get("callback_name") or None
+            made.consent_transcript = bool(slots.get("callback_consent"))
+            session.commit()
             return made, "booked"
         return bookings.book(
             session, slot_start=start, capacity=ccas.counsellors_per_slot, sender_id=sender_id,
@@ -490,8 +532,8 @@ class ActionChangeCallback(BookedCallbackAction):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, ccas: Ccas, booking: Booking | None
     ) -> list[EventType]:
         if booking is None:
-            _no_booking(dispatcher)
-            return [*_reset(), SlotSet("callback_path", "none")]
+            # "Rappelez-moi plutôt lundi" with nothing booked yet: that is a callback request.
+            return [*_reset(), SlotSet("callback_path", "none"), FollowupAction("action_offer_callback")]
         free = free_slots(ccas)
         old_start = bookings.slot_start_of(booking)
         choice = choose(latest_text(tracker), [s for s in free if s != old_start], local_now(ccas), ccas)

@@ -13,7 +13,8 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.budget import SLOT_OF_GROUP
+from actions.budget import SLOT_OF_GROUP, budget_changed_by_latest_message
+from actions.common import slot_before_latest_message
 from bot.ccas import current_ccas
 from bot.texts import text
 
@@ -64,9 +65,16 @@ class ActionNextStep(Action):
         if step == "booked":
             dispatcher.utter_message(text=text("next_step.booked", moment=moment))
             return [SlotSet("next_step", "booked")]
-        if tracker.get_slot("callback_wish"):
-            # "lundi 9h sinon le plus tôt": a time to be called is a callback request.
+        phone_just_given = tracker.get_slot("known_phone") and tracker.get_slot("known_phone") != \
+            slot_before_latest_message(tracker, "known_phone")
+        if tracker.get_slot("callback_wish") or phone_just_given:
+            # "lundi 9h sinon le plus tôt", or a phone number: a callback request.
             return [SlotSet("next_step", "callback"), FollowupAction("action_offer_callback")]
+        if step == "snapshot" and budget_changed_by_latest_message(tracker):
+            # Figures given unasked: the budget questions go on from there, asking only
+            # what is missing.
+            dispatcher.utter_message(text=text("next_step.continue"))
+            return [SlotSet("next_step", "snapshot"), FollowupAction("budget_form")]
         if _previous_offer(tracker) == step:
             # Offered just before and not taken: no menu again, an open question.
             dispatcher.utter_message(text=text("next_step.open"))

@@ -17,7 +17,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.budget import SLOT_OF_GROUP, snapshot_events, snapshot_from
 from bot import budget_notes
-from bot.budget import Snapshot, apply_reading, resolve_pending, summary, with_household
+from bot.budget import Line, Snapshot, apply_reading, resolve_pending, summary, with_household
 from bot.budget_reading import read_budget
 from bot.callback_wish import mentions_callback_time
 from bot.ccas import current_ccas, current_national
@@ -83,18 +83,22 @@ def _budget(dispatcher: CollectingDispatcher, tracker: Tracker, message: str, as
     if household_changed:
         snapshot = with_household(snapshot, adults, children)
         items += budget_notes.household_items(adults, children)
-    reading = read_budget(message, asked)
+    known = frozenset(g for g in SLOT_OF_GROUP if getattr(before, g) is not None)
+    reading = read_budget(message, asked, known)
     snapshot, changes = apply_reading(snapshot, reading, asked)
     snapshot = resolve_pending(snapshot)
     if snapshot.to_dict() == before.to_dict():
         return []
     events: list[EventType] = []
-    if household_changed:
+    # A question is skipped once its answer is known; a line known in part ("650 € de loyer"
+    # for the charges) stays in the snapshot, and its question is still asked.
+    if household_changed and snapshot.adults is not None and snapshot.children is not None:
         events.append(SlotSet("budget_household", {"adults": snapshot.adults, "children": snapshot.children}))
     for group, slot in SLOT_OF_GROUP.items():
         new = getattr(snapshot, group)
         old = getattr(before, group)
-        if new is not None and (old is None or new.to_dict() != old.to_dict()):
+        answered = group == asked or isinstance(tracker.get_slot(slot), dict) or _complete(group, new)
+        if new is not None and (old is None or new.to_dict() != old.to_dict()) and answered:
             events.append(SlotSet(slot, new.to_dict()))
     events += snapshot_events(snapshot)
     # The answer to the question asked needs no comment: the next question follows. Facts
@@ -113,6 +117,16 @@ def _budget(dispatcher: CollectingDispatcher, tracker: Tracker, message: str, as
     return events
 
 
+def _complete(group: str, line: Line | None) -> bool:
+    """Whether a line said outside its question answers that question: the charges need a
+    total or several lines; one amount is enough for the others."""
+    if line is None:
+        return False
+    if group != "charges" or line.status != "amount":
+        return True
+    return "other" in line.detail or len(line.detail) >= 3
+
+
 def _had_values(before: Snapshot, changes: list[Any]) -> bool:
     for change in changes:
         line = getattr(before, change.group)
@@ -125,10 +139,13 @@ def _contact(tracker: Tracker, message: str) -> list[EventType]:
     """A phone number or a time to call, said before the booking questions: kept for them."""
     events: list[EventType] = []
     in_callback_form = (tracker.active_loop or {}).get("name") == "callback_form"
+    phone = parse_phone(message)
+    if phone is not None and phone.e164 != tracker.get_slot("known_phone"):
+        events.append(SlotSet("known_phone", phone.e164))
+    if phone is not None and in_callback_form and tracker.get_slot("requested_slot") != "callback_phone":
+        # Typed at another booking question: that question stays, the phone one is skipped.
+        events.append(SlotSet("callback_phone", phone.e164))
     if not in_callback_form:
-        phone = parse_phone(message)
-        if phone is not None and phone.e164 != tracker.get_slot("known_phone"):
-            events.append(SlotSet("known_phone", phone.e164))
         ccas = current_ccas()
         today: dt.date = local_now(ccas).date()
         if mentions_callback_time(message, today, latest_intent(tracker)):

@@ -63,7 +63,8 @@ LABELS: dict[str, tuple[str, ...]] = {
     "phone": ("telephone", "tel", "internet", "box", "portable", "portables", "forfait", "mobile",
               "abonnement telephone", "free", "sfr", "orange", "bouygues"),
     "transport": ("transport", "transports", "essence", "carburant", "voiture", "bus", "tram", "navigo",
-                  "abonnement", "abonnement tag", "tag", "ginko", "gasoil", "diesel", "train"),
+                  "abonnement tag", "abonnement transport", "abonnement bus", "abonnement tram", "tag",
+                  "ginko", "gasoil", "diesel", "train", "pass navigo"),
     "childcare": ("garde", "nounou", "creche", "cantine", "cantines", "assistante maternelle", "ass mat",
                   "assmat", "periscolaire", "garderie", "centre de loisirs"),
     "maintenance": ("pension alimentaire",),
@@ -118,10 +119,16 @@ _SINGLE = re.compile(rf"({_NUMBER})\s*(k)?(?![\d])")
 def _prepare(text: str) -> str:
     text = text.lower().replace("’", "'").replace("\u202f", " ").replace("\u00a0", " ")
     text = _without_phones_and_times(text)
-    text = text.replace("€", " € ").replace("+", " plus ")
+    # "1400 + 300 de caf" adds two amounts; "assurance maison+voiture 85" names one line.
+    text = re.sub(r"(\d)\s*\+\s*(?=\d)", r"\1 plus ", text)
+    text = text.replace("€", " € ")
+    text = re.sub(r"\s*\+\s*", " ", text)  # between words: one line ("maison+voiture")
     text = strip_accents(text)
     text = re.sub(r"[^a-z0-9€,./~\- ]+", " ", text)
-    # "-600" on an account is 600 owed: the sign is not a range dash.
+    # "-600" on an account is 600 owed: the sign is not a range dash; alone (not in a range),
+    # it names the overdraft.
+    text = re.sub(r"(?<!entre )(^|\s)-\s?(\d[\d .,]*\d|\d)(?!\s*(?:et|a|ou)\s*-)(?=\s|$|,)",
+                  lambda m: f"{m.group(1)}{m.group(2)} de decouvert", text)
     text = re.sub(r"(^|\s)-\s?(\d)", r"\1\2", text)
     text = re.sub(r"(\d)\s*-\s*(\d)", r"\1 - \2", text)
     text = _multiplied(text)
@@ -195,7 +202,8 @@ def _label_spans(clause: str) -> list[tuple[int, int, str]]:
     "crédit voiture" is a loan, not a car."""
     spans: list[tuple[int, int, str]] = []
     for keyword, label in _LABEL_PATTERNS:
-        for match in re.finditer(rf"\b{re.escape(keyword)}\b", clause):
+        # Plurals too: "mutuelles", "cantines".
+        for match in re.finditer(rf"\b{re.escape(keyword)}[sx]?\b", clause):
             if any(match.start() < end and start < match.end() for start, end, _ in spans):
                 continue
             spans.append((match.start(), match.end(), label))
@@ -220,7 +228,8 @@ def _label_near(clause: str, start: int, end: int) -> str | None:
             return label
     before = [s for s in spans if s[1] <= start and not _NUMBER_IN.search(clause[s[1]:start])]
     if before:
-        return before[-1][2]
+        # "assurance maison voiture 85": the first line named leads ("assurance").
+        return before[0][2]
     for span_start, span_end, label in spans:
         if span_start >= end and not _NUMBER_IN.search(clause[end:span_start]):
             following = clause[span_end:]

@@ -42,6 +42,9 @@ _INCOME_CUE = re.compile(
     r"ma paye|net|salaires?|par mois pour vivre|pour moi|pour ma femme|pour mon mari|pour lui|pour elle|"
     r"mon mari|ma femme|mon conjoint|ma conjointe|mon compagnon|ma compagne)\b"
 )
+# "moi 1650, lui 1300": what each adult earns.
+_EACH_EARNS = re.compile(r"\b(?:moi|lui|elle|mon mari|ma femme|mon conjoint|ma conjointe|mon compagnon|"
+                         r"ma compagne|monsieur|madame)\s*(?::|=)?\s*\d")
 _LOAN_CUE = re.compile(r"\b(?:je rembourse|on rembourse|remboursements?|mensualites?)\b")
 _CHARGE_CUE = re.compile(r"\b(?:je paie|je paye|on paie|on paye|charges?|factures?)\b")
 
@@ -132,13 +135,17 @@ def _plain(text: str) -> str:
         lambda m: _SMALL_WORDS[m.group(1)], prepared)
 
 
-def read_budget(text: str, asked: str | None = None) -> BudgetReading:
-    """The budget facts of `text`; `asked` is the question being answered (a group), if any."""
+def read_budget(text: str, asked: str | None = None, known: frozenset[str] = frozenset()) -> BudgetReading:
+    """The budget facts of `text`; `asked` is the question being answered (a group), if any;
+    `known` the questions whose answer is already known."""
     plain = _plain(text)
     correction = bool(_CORRECTION.search(plain))
     addition = bool(_ADDITION.search(plain))
     clauses = _split_keeping_ranges(_words_to_digits(plain))
     message_is_arrears = asked == "arrears" or bool(_ARREARS_CUE.search(plain))
+    # Lines with a clear question in the whole message: a weak line goes with them ("eau 35,
+    # assurance 85" at the loans question are charges).
+    strong_groups = {group_of(label) for label in labels_in(plain) if label not in _WEAK_LABELS}
 
     figures: list[Figure] = []
     owed: list[OwedMonths] = []
@@ -160,7 +167,7 @@ def read_budget(text: str, asked: str | None = None) -> BudgetReading:
                 owed.append(counted)
             continue
         for amount in parse_amounts(clause):
-            group = _group_of(amount, clause, asked, plain)
+            group = _group_of(amount, clause, asked, plain, strong_groups, known)
             if group is None:
                 unplaced.append(amount)
                 continue
@@ -189,20 +196,26 @@ def read_budget(text: str, asked: str | None = None) -> BudgetReading:
     )
 
 
-def _group_of(amount: Amount, clause: str, asked: str | None, message: str) -> str | None:
+def _group_of(amount: Amount, clause: str, asked: str | None, message: str,
+              strong_groups: set[str | None], known: frozenset[str]) -> str | None:
     label_group = group_of(amount.label)
     if _ARREARS_CUE.search(clause) or (label_group == "arrears"):
         return "arrears"
     if asked == "arrears" and label_group in ("charges", "loans", None):
         if label_group and _STATEMENT.search(clause):
             return label_group  # "non, mon loyer c'est 700 en fait": the charge itself, corrected
+        if label_group and label_group not in known:
+            return label_group  # "un crédit auto de 240" while the loans were never given
         return "arrears"  # "loyer 1300" at the arrears question: the rent that is late
     if label_group is not None:
-        if asked and asked != label_group and amount.label in _WEAK_LABELS:
+        weak = amount.label in _WEAK_LABELS and label_group not in strong_groups
+        if asked and asked != label_group and weak:
             return asked
         return label_group
     if _LOAN_CUE.search(clause):
         return "loans"
+    if _EACH_EARNS.search(clause) and "income" not in known:
+        return "income"
     if asked:
         return asked
     if _INCOME_CUE.search(clause):

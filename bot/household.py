@@ -62,6 +62,8 @@ def parse_household(text: str) -> Household | Kind:
     return Household(adults=adults, children=children or 0)
 
 
+_COUNTED_CHILD = (r"(?:enfants?|gosses?|gamins?|gamines?|petits|petites|bebes?|ados?|fils|filles?|loulous?|"
+                  r"mome?s?|minots?|marmots?)")
 _COUPLE = (r"\b(?:en couple|on est un couple|mon mari et moi|ma femme et moi|mon conjoint et moi|"
            r"ma conjointe et moi|mon compagnon et moi|ma compagne et moi|avec mon mari|avec ma femme|"
            r"avec mon conjoint|avec ma conjointe|avec mon compagnon|avec ma compagne|nous deux|"
@@ -83,8 +85,9 @@ def read_household(text: str) -> tuple[int | None, int | None]:
     else:
         couple = bool(re.search(_COUPLE, plain))
     children = None
-    match = re.search(rf"\b({_SMALL}) (?:\w+ )?{_CHILD}\b(?! (?:de|d) (?:mon|ma|sa|son)\b)", plain)
-    if match and not re.search(rf"\b(?:ans|mois) {_CHILD}\b", plain[match.start():match.end()]):
+    # "une petite complémentaire" is not a child: singular "petit(e)" is left out here.
+    match = re.search(rf"\b({_SMALL}) (?:\w+ )?{_COUNTED_CHILD}\b(?! (?:de|d) (?:mon|ma|sa|son)\b)", plain)
+    if match and not re.search(rf"\b(?:ans|mois) {_COUNTED_CHILD}\b", plain[match.start():match.end()]):
         children = _count(match.group(1))
     elif re.search(rf"\b(?:sans|pas d|pas de|aucun) {_CHILD}\b|\bpas d enfants?\b", plain):
         children = 0
@@ -100,7 +103,8 @@ def read_household(text: str) -> tuple[int | None, int | None]:
     if total and adults is None:
         persons = _count(total.group(1))
         if children is not None:
-            adults = max(persons - children, 1)
+            # "on est 4 avec les 2 petits" counts everyone; "on est 2 avec 3 gosses" cannot.
+            adults = persons if persons <= children else max(persons - children, 1)
         elif persons == 1:
             adults, children = 1, 0
         elif persons == 2 and not re.search(rf"{_CHILD}", plain):

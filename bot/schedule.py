@@ -94,16 +94,23 @@ def format_weekly_hours(ccas: Ccas) -> str:
     return " ; ".join(parts) + (", hors jours fériés" if parts else "")
 
 
-def format_moment_fr(when: dt.datetime, now: dt.datetime) -> str:
-    """How a person says a moment: "aujourd'hui à 14 h", "demain à 9 h", "lundi 24 novembre à 9 h"."""
+def format_day_fr(day: dt.date) -> str:
+    """"lundi 23 novembre", "mardi 1er décembre"."""
+    number = "1er" if day.day == 1 else str(day.day)
+    return f"{format_date(day, 'EEEE', locale='fr_FR')} {number} {format_date(day, 'MMMM', locale='fr_FR')}"
+
+
+def format_moment_fr(when: dt.datetime, now: dt.datetime, full: bool = False) -> str:
+    """How a person says a moment: "demain à 9 h", "lundi 24 novembre à 9 h"; with `full`, a
+    confirmation always names the weekday and the date: "demain, lundi 23 novembre, à 9 h"."""
     when_local = when.astimezone(now.tzinfo) if now.tzinfo else when
     days = (when_local.date() - now.date()).days
     at = f"à {format_time_fr(when_local.time())}"
-    if days == 0:
-        return f"aujourd'hui {at}"
-    if days == 1:
-        return f"demain {at}"
-    return f"{format_date(when_local.date(), 'EEEE d MMMM', locale='fr_FR')} {at}"
+    day = format_day_fr(when_local.date())
+    if days in (0, 1):
+        word = "aujourd'hui" if days == 0 else "demain"
+        return f"{word}, {day}, {at}" if full else f"{word} {at}"
+    return f"{day} {at}"
 
 
 def in_winter_truce(start: tuple[int, int], end: tuple[int, int], day: dt.date) -> bool:

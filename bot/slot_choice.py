@@ -3,6 +3,7 @@ answer picks ("demain matin", "jeudi après-midi", "lundi vers 10h", "le plus t�
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 from babel.dates import format_date
@@ -10,6 +11,7 @@ from babel.dates import format_date
 from bot.ccas import Ccas
 from bot.preferences import NOON, matching_slots, parse_preference
 from bot.schedule import format_moment_fr, format_time_fr, opening_ranges
+from bot.textnorm import normalize
 
 # A time asked for is kept only if a free slot starts this close to it: "vers 10h" may give
 # 10 h 30, never 16 h.
@@ -90,6 +92,60 @@ def choose(text: str, free: list[dt.datetime], now: dt.datetime, ccas: Ccas) -> 
     if not fitting:
         later = [s for s in free if day is None or s.date() > day]
         return Choice("none_fit", offers=tuple(spread_offers(later or free)), day=day)
-    if preference.earliest or len(fitting) == 1:
+    if preference.earliest or len(fitting) == 1 or (day is not None and preference.part is not None):
+        # "jeudi après-midi": the person gave a window; the first free moment in it is taken
+        # and named in full in the confirmation, where it can still be changed.
         return Choice("chosen", slot=fitting[0])
     return Choice("pick", offers=tuple(spread_offers(fitting)), day=day)
+
+
+# Answers that pick among the slots just offered: "le premier", "le deuxième", "celui de 10 h",
+# "15h", "la même heure mercredi", "oui".
+_ORDINALS: tuple[tuple[int, str], ...] = (
+    (0, r"premier|premiere|1er|1ere|le 1er|numero 1|le un"),
+    (1, r"deuxieme|second|seconde|2e|2eme|2ieme|numero 2"),
+    (2, r"troisieme|3e|3eme|3ieme|numero 3"),
+    (3, r"quatrieme|4e|4eme|4ieme|numero 4"),
+    (-1, r"dernier|derniere"),
+)
+_ACCEPT = re.compile(
+    r"^(?:oui|ouais|ouai|ok|okay|d accord|dac|dacc|daccord|ca marche|ca me va|ca m va|parfait|tres bien|"
+    r"super|c est bon|c est parfait|va pour|celui la|celui ci|celle la|ca ira|nickel|top|volontiers|yes|"
+    r"impeccable|entendu|ca roule|pas de souci|pas de probleme)\b"
+)
+_SAME_TIME = re.compile(r"\bmeme (?:heure|horaire|moment)\b")
+
+
+def choose_among(
+    text: str, offered: list[dt.datetime], free: list[dt.datetime], now: dt.datetime
+) -> Choice | None:
+    """The slot that `text` picks among the slots just `offered`, or None when it does not
+    refer to them (then it is read on its own: "finalement plutôt mercredi")."""
+    available = [s for s in offered if s in free]
+    if not available:
+        return None
+    plain = normalize(text)
+    preference = parse_preference(text, now.date())
+    day = preference.day if preference else None
+    if day is None:
+        for index, pattern in _ORDINALS:
+            if re.search(rf"\b(?:{pattern})\b", plain) and not re.search(r"\bplus tot\b", plain):
+                return Choice("chosen", slot=available[index])
+    if preference is not None and preference.around is not None and day is None:
+        # "15h", "celui de 10 h": on the day (or days) just offered.
+        target = _minutes(preference.around)
+        days = sorted({s.date() for s in available})
+        on_days = [s for s in free if s.date() in days]
+        close = [s for s in on_days if abs(_minutes(s.time()) - target) <= TOLERANCE_MINUTES]
+        if close:
+            return Choice("chosen", slot=min(close, key=lambda s: (abs(_minutes(s.time()) - target), s)))
+        return None
+    if day is not None and _SAME_TIME.search(plain):
+        wanted = available[0].time()
+        same = [s for s in free if s.date() == day and s.time() == wanted]
+        if same:
+            return Choice("chosen", slot=same[0])
+        return None
+    if preference is None and _ACCEPT.search(plain):
+        return Choice("chosen", slot=available[0])
+    return None

@@ -101,7 +101,7 @@ def test_a_phone_number_a_time_or_a_date_is_never_an_amount(text):
 
 
 def test_an_overdraft_with_a_minus_sign_is_a_range_of_arrears():
-    assert figures("le compte est entre -450 et -550", "arrears") == [("arrears", "other", 500)]
+    assert figures("le compte est entre -450 et -550", "arrears") == [("arrears", "overdraft", 500)]
     assert figures("decouvert autour de -300") == [("arrears", "overdraft", 300)]
 
 

@@ -8,7 +8,7 @@ from bot.availability import upcoming_slots
 from bot.ccas import load_ccas
 from bot.preferences import parse_preference
 from bot.settings import CONFIG_DIR
-from bot.slot_choice import choose, slot_phrase, slot_title, spread_offers
+from bot.slot_choice import choose, choose_among, slot_phrase, slot_title, spread_offers
 
 PARIS = ZoneInfo("Europe/Paris")
 GRENOBLE = load_ccas(CONFIG_DIR / "ccas" / "grenoble.yml")
@@ -52,10 +52,15 @@ def test_precise_answers_pick_one_slot(message, expected):
     assert (choice.outcome, choice.slot) == ("chosen", expected)
 
 
-def test_a_vague_answer_offers_the_slots_that_fit():
+def test_a_half_day_takes_its_first_free_moment():
     choice = choose("jeudi après-midi", FREE, NOW, GRENOBLE)
-    assert choice.outcome == "pick"
-    assert list(choice.offers) == [at(26, 14), at(26, 14, 30), at(26, 15), at(26, 15, 30)]
+    assert choice.outcome == "chosen" and choice.slot == at(26, 14)
+    assert choose("jeudi aprem c le mieux", FREE, NOW, GRENOBLE).slot == at(26, 14)
+
+
+def test_a_day_alone_offers_the_slots_that_fit():
+    choice = choose("jeudi", FREE, NOW, GRENOBLE)
+    assert choice.outcome == "pick" and {s.date() for s in choice.offers} == {dt.date(2026, 11, 26)}
     tomorrow = choose("demain", FREE, NOW, GRENOBLE)
     assert tomorrow.outcome == "pick"
     assert {s.date() for s in tomorrow.offers} == {dt.date(2026, 11, 25)}
@@ -93,3 +98,31 @@ def test_an_answer_about_something_else_is_not_understood():
 
 def test_amounts_are_not_read_as_times():
     assert parse_preference("à 500 euros par mois", NOW.date()) is None
+
+
+THURSDAY_OFFERS = [at(26, 9), at(26, 10), at(26, 14), at(26, 15, 30)]
+
+
+@pytest.mark.parametrize("answer, expected", [
+    ("le premier", at(26, 9)),
+    ("la deuxième svp", at(26, 10)),
+    ("le 3e", at(26, 14)),
+    ("le dernier", at(26, 15, 30)),
+    ("15h", at(26, 15)),  # a time on the day just offered, even when not among the buttons
+    ("celui de 10 h", at(26, 10)),
+    ("oui ça me va", at(26, 9)),
+    ("la même heure vendredi", at(27, 9)),
+])
+def test_an_answer_picks_among_the_slots_just_offered(answer, expected):
+    choice = choose_among(answer, THURSDAY_OFFERS, FREE, NOW)
+    assert choice is not None and choice.slot == expected
+    assert choice.slot.date() == expected.date()  # never another day than the one asked
+
+
+@pytest.mark.parametrize("answer", ["finalement plutôt mercredi", "non attendez", "mercredi matin"])
+def test_an_answer_about_another_day_is_read_on_its_own(answer):
+    assert choose_among(answer, THURSDAY_OFFERS, FREE, NOW) is None
+    if "mercredi" in answer:
+        choice = choose(answer, FREE, NOW, GRENOBLE)
+        days = {s.date() for s in ([choice.slot] if choice.slot else choice.offers)}
+        assert days == {dt.date(2026, 11, 25)}
