@@ -20,10 +20,12 @@ from actions.listening import urgent_help
 from bot import bookings, replies
 from bot.availability import upcoming_slots
 from bot.bookings import Booking, SlotFull
+from bot.callback_wish import says_new_moment
 from bot.ccas import Ccas, current_ccas
 from bot.consent import parse_consent
 from bot.db import is_transient, retrying, session_scope
 from bot.phone import parse_phone
+from bot.preferences import fits_constraints
 from bot.pseudonym import parse_pseudonym
 from bot.schedule import (
     format_moment_fr,
@@ -50,6 +52,11 @@ _NO_PHONE = re.compile(
 )
 
 
+def _says_when(message: str) -> bool:
+    """Whether a message typed at another booking question is a change of moment."""
+    return says_new_moment(message, local_now(current_ccas()).date())
+
+
 def _channel(tracker: Tracker) -> str:
     return tracker.get_latest_input_channel() or "rest"
 
@@ -62,6 +69,14 @@ def _active(sender_id: str, ccas: Ccas) -> Booking | None:
 def free_slots(ccas: Ccas) -> list[dt.datetime]:
     with session_scope() as session:
         return bookings.free_slots(session, upcoming_slots(ccas), ccas.counsellors_per_slot)
+
+
+def suitable(free: list[dt.datetime], tracker: Tracker) -> list[dt.datetime]:
+    """The free slots that respect what the person said about when to call ("pas le
+    mercredi"); all of them if nothing would be left."""
+    constraints = tracker.get_slot("callback_constraints")
+    fitting = [s for s in free if fits_constraints(s, constraints)]
+    return fitting or free
 
 
 def _moment(booking: Booking, ccas: Ccas) -> str:
@@ -82,7 +97,7 @@ def _buttons(slots: list[dt.datetime], ccas: Ccas) -> list[dict[str, str]]:
 def _reset() -> list[EventType]:
     return [SlotSet(slot, None) for slot in (
         *FORM_SLOTS, "callback_offers", "callback_time_reason", "callback_failures",
-        "callback_moving", "callback_outcome", "callback_reserved",
+        "callback_moving", "callback_outcome", "callback_reserved", "callback_reserved_at",
     )]
 
 
@@ -182,7 +197,7 @@ class ActionAskCallbackTime(Action):
         ccas = current_ccas()
         offered = [dt.datetime.fromisoformat(s) for s in tracker.get_slot("callback_offers") or []]
         free = free_slots(ccas)
-        offers = [s for s in offered if s in free] or spread_offers(free)
+        offers = [s for s in offered if s in free] or spread_offers(suitable(free, tracker))
         reason = tracker.get_slot("callback_time_reason") or {}
         dispatcher.utter_message(text=_time_question(reason, ccas), buttons=_buttons(offers, ccas))
         return [SlotSet("callback_offers", [s.isoformat() for s in offers])]
@@ -254,7 +269,8 @@ class ValidateCallbackForm(FormValidationAction):
             return {"callback_time": None, "callback_time_reason": {"outcome": "slot_taken"},
                     "callback_offers": [s.isoformat() for s in others]}
         now = local_now(ccas)
-        choice = choose_among(str(value), offered, free, now) or choose(str(value), free, now, ccas)
+        fitting = suitable(free, tracker)
+        choice = choose_among(str(value), offered, free, now) or choose(str(value), fitting, now, ccas)
         if choice.outcome == "chosen" and choice.slot is not None:
             return {"callback_time": choice.slot.isoformat(), "callback_time_reason": None,
                     "callback_offers": None}
@@ -282,6 +298,8 @@ class ValidateCallbackForm(FormValidationAction):
         phone = parse_phone(str(value))
         if phone is not None:
             return {"callback_phone": phone.e164}
+        if _says_when(str(value)):
+            return {"callback_phone": None}  # a new moment (actions/understanding.py); asked again
         if _NO_PHONE.search(normalize(str(value))):
             return {"callback_phone": None, "callback_outcome": "no_phone"}
         count, failures = self._failed("callback_phone", tracker)
@@ -297,6 +315,8 @@ class ValidateCallbackForm(FormValidationAction):
             return {"callback_name": None}  # cleared when the booking starts: nothing to check
         if value == "":
             return {"callback_name": ""}  # kept from the booking being moved: none was given
+        if _says_when(str(value)):
+            return {"callback_name": None}  # "plutôt vendredi" is a new moment, not a name
         pseudonym = parse_pseudonym(str(value))
         if pseudonym is not None:
             return {"callback_name": pseudonym.value or ""}
@@ -315,6 +335,8 @@ class ValidateCallbackForm(FormValidationAction):
         if isinstance(value, bool):
             return {"callback_consent": value}
         intent = ((tracker.latest_message or {}).get("intent") or {}).get("name")
+        if _says_when(str(value)):
+            return {"callback_consent": None}
         consent = parse_consent(str(value), intent)
         if consent is not None:
             return {"callback_consent": consent}
@@ -331,11 +353,12 @@ class ValidateCallbackForm(FormValidationAction):
         who leaves before the last (optional) questions is still called. The name and the
         consent to share the conversation are added when given; until then nothing is shared."""
         slots = tracker.slots
-        if slots.get("callback_moving") or slots.get("callback_reserved") or not (
-                slots.get("callback_time") and slots.get("callback_phone")):
+        if slots.get("callback_moving") or not (slots.get("callback_time") and slots.get("callback_phone")):
             return []
         ccas = current_ccas()
         start = dt.datetime.fromisoformat(slots["callback_time"])
+        if slots.get("callback_reserved") and slots.get("callback_reserved_at") == start.isoformat():
+            return []  # already booked at this moment
         early = {**slots, "callback_name": None, "callback_consent": False}
         try:
             booking, _ = await asyncio.to_thread(
@@ -350,8 +373,10 @@ class ValidateCallbackForm(FormValidationAction):
             if not is_transient(error):
                 raise
             return []  # tried again once every answer is in
-        dispatcher.utter_message(text=text("callback.reserved", moment=_moment(booking, ccas)))
-        return [SlotSet("callback_reserved", booking.id)]
+        dispatcher.utter_message(text=text(
+            "callback.reserved_moved" if slots.get("callback_reserved") else "callback.reserved",
+            moment=_moment(booking, ccas)))
+        return [SlotSet("callback_reserved", booking.id), SlotSet("callback_reserved_at", start.isoformat())]
 
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -408,6 +433,11 @@ def _take_slot(sender_id: str, channel: str, slots: dict[str, Any], start: dt.da
                 return made, "moved"
             return bookings.move(session, int(slots["callback_moving"]), slot_start=start,
                                  capacity=ccas.counsellors_per_slot), "moved"
+        reserved_id = slots.get("callback_reserved")
+        reserved = session.get(Booking, int(reserved_id)) if reserved_id else None
+        if made is None and reserved is not None and reserved.status == "booked":
+            # Booked early, and the person then chose another moment: the booking moves.
+            made = bookings.move(session, reserved.id, slot_start=start, capacity=ccas.counsellors_per_slot)
         if made is not None:
             # Booked early (ValidateCallbackForm._reserve_early): the last answers are added.
             made.pseudonym = slots.get("callback_name") or None

@@ -57,7 +57,10 @@ class ActionReflect(Action):
         today = local_now(current_ccas()).date()
         known = slot_before_latest_message(tracker, "themes") or []
         new_themes = [t for t in found if t not in known]
-        repeated = not new_themes and _previous_action(tracker) == "action_reflect"
+        # Nothing new to reflect: a repeated thanks, or a message that asks for a callback
+        # (the booking follows at once), gets no "merci pour ces précisions".
+        repeated = not new_themes and (_previous_action(tracker) == "action_reflect"
+                                       or tracker.get_slot("callback_wish") is not None)
         if (new_themes or not budget_changed_by_latest_message(tracker)) and not repeated:
             # Figures alone were already said back ("C'est noté : ..."): no thanks on top.
             say_all(dispatcher, replies.reflection(found, known, current_national(), today))

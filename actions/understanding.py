@@ -19,10 +19,11 @@ from actions.budget import SLOT_OF_GROUP, snapshot_events, snapshot_from
 from bot import budget_notes
 from bot.budget import Line, Snapshot, apply_reading, resolve_pending, summary, with_household
 from bot.budget_reading import read_budget
-from bot.callback_wish import mentions_callback_time
+from bot.callback_wish import mentions_callback_time, says_new_moment
 from bot.ccas import current_ccas, current_national
 from bot.household import read_household
 from bot.phone import parse_phone
+from bot.preferences import parse_preference
 from bot.schedule import local_now
 from bot.texts import text
 from bot.themes import detect_themes, merge_themes
@@ -142,15 +143,41 @@ def _contact(tracker: Tracker, message: str) -> list[EventType]:
     phone = parse_phone(message)
     if phone is not None and phone.e164 != tracker.get_slot("known_phone"):
         events.append(SlotSet("known_phone", phone.e164))
-    if phone is not None and in_callback_form and tracker.get_slot("requested_slot") != "callback_phone":
+    requested = tracker.get_slot("requested_slot")
+    if phone is not None and in_callback_form and requested != "callback_phone":
         # Typed at another booking question: that question stays, the phone one is skipped.
         events.append(SlotSet("callback_phone", phone.e164))
-    if not in_callback_form:
-        ccas = current_ccas()
-        today: dt.date = local_now(ccas).date()
-        if mentions_callback_time(message, today, latest_intent(tracker)):
-            events.append(SlotSet("callback_wish", message))
+    if in_callback_form and requested in ("callback_phone", "callback_name", "callback_consent") and \
+            says_new_moment(message, local_now(current_ccas()).date()):
+        # "ah non, plutôt vendredi" at the phone question: the moment is chosen again.
+        events.append(SlotSet("callback_time", message))
+    today: dt.date = local_now(current_ccas()).date()
+    talks_of_calling = mentions_callback_time(message, today, latest_intent(tracker)) or (
+        in_callback_form and requested == "callback_time")
+    if talks_of_calling:
+        constraints = _constraints(message, today, tracker.get_slot("callback_constraints"))
+        if constraints != tracker.get_slot("callback_constraints"):
+            events.append(SlotSet("callback_constraints", constraints))
+    if not in_callback_form and talks_of_calling:
+        events.append(SlotSet("callback_wish", message))
     return events
+
+
+def _constraints(message: str, today: dt.date, known: dict[str, Any] | None) -> dict[str, Any] | None:
+    """"pas le mercredi", "plutôt le matin", "après 16h": kept for every moment offered later."""
+    preference = parse_preference(message, today)
+    if preference is None:
+        return known
+    said = preference.constraints()
+    merged = dict(known or {})
+    if said["excluded_days"]:
+        merged["excluded_days"] = sorted(set(merged.get("excluded_days") or []) | set(said["excluded_days"]))
+    if said["part"] and preference.day is None:
+        merged["part"] = said["part"]
+    for bound in ("after", "before"):
+        if said[bound]:
+            merged[bound] = said[bound]
+    return merged or known
 
 
 def _themes_and_flags(tracker: Tracker, message: str) -> list[EventType]:

@@ -146,7 +146,12 @@ _DATE_LIKE = re.compile(
 )
 
 
+# "on est 4", "nous sommes 3": people, not euros.
+_PEOPLE_COUNT = re.compile(r"\b(on est|nous sommes|on vit a|nous vivons a|foyer de|famille de)\s+\d{1,2}\b")
+
+
 def _without_phones_and_times(text: str) -> str:
+    text = _PEOPLE_COUNT.sub(r"\1 ", text)
     text = _PHONE_LIKE.sub(" ", text)
     text = _TIME_LIKE.sub(" ", text)
     return _DATE_LIKE.sub(" ", text)
@@ -182,7 +187,9 @@ def _to_float(raw: str, thousands: str | None = None) -> float:
 # A number followed by these counts something else than money ("depuis 3 mois", "2 enfants").
 _NOT_MONEY_AFTER = re.compile(
     r"\s*(?:mois|ans?|annees?|enfants?|adultes?|personnes?|fois|jours?|semaines?|h|heures?|%|"
-    r"du mois|gosses|gamins|petits|ados?|bebes?|mensualites|credits|dossiers?)\b"
+    r"du mois|gosses|gamins|petits|ados?|bebes?|mensualites?|credits|dossiers?|factures?|loyers?|"
+    r"echeances?|termes?|degres?|kg|km|m2|metres?|pieces?|garcons?|filles?|fils|ado|lettres?|courriers?|"
+    r"relances?|prets|rejets?|prelevements?|cheques?|fois|trimestres?)\b"
 )
 _EVERY_N_MONTHS = re.compile(r"^\s*(?:e|eur|euros?|balles|€)?\s*tous les (\d+) mois\b")
 

@@ -30,6 +30,9 @@ def change_items(changes: list[Change]) -> list[str]:
                               line=_line_words("charges", change.label)))
         elif change.kind == "set" and change.amount is not None:
             late = change.group == "arrears" and change.label != "overdraft"
+            if late and change.label in (None, "other"):
+                items.append(text("budget.item_late_other", amount=format_euros(change.amount)))
+                continue
             items.append(text("budget.item_late" if late else "budget.item",
                               amount=format_euros(change.amount),
                               line=_line_words(change.group, change.label)))

@@ -79,6 +79,11 @@ _CORRECTION = re.compile(
 )
 _STATEMENT = re.compile(
     r"\b(?:c est|c etait|est de|est a|en fait|plutot|pas \d+ mais|coute|me coute|je paie|je paye)\b")
+# "avant c'était 2000": a past figure, not this month's.
+_PAST = re.compile(
+    r"\b(?:avant c etait|avant j avais|avant je (?:touchais|gagnais|payais|avais)|avant on|auparavant|"
+    r"a l epoque|dans le temps|l an dernier|l annee derniere|il y a \d+ (?:mois|ans)|"
+    r"avant (?:mon|ma|le|la) (?:licenciement|separation|divorce|deces|arret|maladie|chomage))\b")
 _ADDITION = re.compile(r"\b(?:oublie|j ai oublie|aussi|en plus|rajoute|ajoute|il y a aussi|y a aussi)\b")
 
 
@@ -153,6 +158,7 @@ def read_budget(text: str, asked: str | None = None, known: frozenset[str] = fro
     none: set[str] = set()
     refused: set[str] = set()
     pending_label: str | None = None
+    owed_clause = -1
     for index, clause in enumerate(clauses):
         if pending_label and parse_amounts(clause) and not labels_in(clause):
             # "juste le découvert, il tourne autour de 700": the line named just before.
@@ -165,8 +171,20 @@ def read_budget(text: str, asked: str | None = None, known: frozenset[str] = fro
                 figures.append(counted)
             else:
                 owed.append(counted)
+                owed_clause = index
             continue
+        if _PAST.search(clause):
+            continue
+        owed_before = bool(owed) and index > 0 and owed_clause == index - 1
         for amount in parse_amounts(clause):
+            if amount.monthly < 10 and not amount.currency and asked is None:
+                continue  # "il fait 2 degrés", "mes 2 garçons": not euros
+            if owed_before and amount.label in (None, owed[-1].label):
+                # "électricité 2 mois, environ 160": the amount is what those months come to.
+                last = owed.pop()
+                figures.append(Figure("arrears", last.label, amount.monthly, True))
+                owed_before = False
+                continue
             group = _group_of(amount, clause, asked, plain, strong_groups, known)
             if group is None:
                 unplaced.append(amount)
@@ -220,6 +238,8 @@ def _group_of(amount: Amount, clause: str, asked: str | None, message: str,
         return asked
     if _INCOME_CUE.search(clause):
         return "income"
+    if _ARREARS_CUE.search(message):
+        return "arrears"  # "j'ai 3 factures de retard, à peu près 480 en tout"
     if _CHARGE_CUE.search(clause):
         return "charges"
     return None
@@ -250,8 +270,9 @@ def _counted_arrears(clause: str, asked: str | None, message_is_arrears: bool) -
     amounts = parse_amounts(rest)
     if amounts:
         # "à 80" / "de 80 chacune" is one period; "soit 1800" is the total.
-        unit = re.search(r"\b(?:a|de|d|chacune?|par mois)\s*\d", rest) and not re.search(
-            r"\b(?:soit|donc|ca fait|total|en tout|au total)\b", rest)
+        per_period = re.search(r"\b(?:a|de|d|par mois)\s*(?:environ |a peu pres |autour de |dans les )?\d|"
+                               r"\bchacune?\b|\bchaque\b|\bpar facture\b|\bl une\b|\bpiece\b", rest)
+        unit = per_period and not re.search(r"\b(?:soit|donc|ca fait|total|en tout|au total)\b", rest)
         value = amounts[0].monthly * (months if unit else 1)
         return Figure("arrears", label or "other", round(value, 2), True)
     if label is None:

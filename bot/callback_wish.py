@@ -32,3 +32,52 @@ def mentions_callback_time(message: str, today: dt.date, intent: str | None) -> 
         return True
     rest = _MOMENT_WORDS.sub(" ", plain).split()
     return len(rest) <= 1
+
+
+_CHANGE = re.compile(
+    r"\b(?:plutot|finalement|en fait|non|alors|attendez|ah|oups|changer|pardon|prefere|mieux)\b")
+
+
+def says_new_moment(message: str, today: dt.date) -> bool:
+    """At a booking question other than the time: "mardi alors", "ah non jeudi j'ai TD,
+    plutôt vendredi aprem" change the moment chosen."""
+    if parse_preference(message, today) is None:
+        return False
+    plain = normalize(message)
+    return bool(_CHANGE.search(plain)) or len(_MOMENT_WORDS.sub(" ", plain).split()) <= 1
+
+
+_ASKS = re.compile(
+    r"\b(?:rappelez|rappellez|rappele[zr]? moi|rappelle moi|rappelle[rz]? moi|appelez|appellez|"
+    r"appele[zr]? moi|"
+    r"me rappeler|m appeler|me rappele|un rappel|un appel|etre rappelee?s?|etre appelee?s?|me contacter|"
+    r"contactez moi|me joindre|me telephoner|telephonez moi|qu on m appelle|qu elle m appelle|"
+    r"qu on me rappelle|qu elle me rappelle|"
+    r"parler a (?:une|un|quelqu un|la) (?:conseillere|personne|humain|vrai))\b"
+)
+_NOT_ASKING = re.compile(
+    r"\b(?:pas|plus|jamais|sans) (?:besoin )?(?:de |d )?(?:rappel|appel)|"
+    r"\bne (?:me )?(?:rappelez|appelez) pas\b|"
+    r"\bpas la peine\b|\bannul\w*|\bdeplac\w*|\bchanger\b|\bdecaler\b|\bmon rappel\b|\bdeja un rappel\b|"
+    r"\bj ai (?:appele|rappele)\b|\bpas (?:me |m )?(?:rappeler|appeler)\b"
+)
+
+
+def asks_for_callback(message: str) -> bool:
+    """Whether a message plainly asks to be called: "oui rappelez-moi mais pas le mercredi"."""
+    plain = normalize(message)
+    return bool(_ASKS.search(plain)) and not _NOT_ASKING.search(plain)
+
+
+# "vous pouvez m'appeler Karim" gives a name, not a request.
+_NAMING = re.compile(r"\b(?:m appeler|appelez moi|appelle moi|on m appelle|je m appelle) ([a-z]+)$")
+_WHEN_WORDS = {"demain", "vite", "rapidement", "svp", "stp", "maintenant", "lundi", "mardi", "mercredi",
+               "jeudi", "vendredi", "matin", "aprem", "soir", "bientot", "urgent", "asap", "merci"}
+
+
+def asks_for_callback_not_naming(message: str) -> bool:
+    plain = normalize(message)
+    naming = _NAMING.search(plain)
+    if naming and naming.group(1) not in _WHEN_WORDS:
+        return False
+    return asks_for_callback(message)

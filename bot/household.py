@@ -10,7 +10,7 @@ from bot.amounts import Kind, parse_answer
 from bot.textnorm import normalize
 
 _SMALL = r"(?:\d+|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)"
-_CHILD = r"(?:enfants?|gosses?|gamins?|gamines?|petits?|petites?|bebes?|ados?|fils|filles?|loulous?|mome?s?)"
+_CHILD = r"(?:enfants?|gosses?|gamins?|gamines?|petits?|petites?|bebes?|ados?|fils|filles?|loulous?|mome?s?|garcons?)"
 _ADULT = r"(?:adultes?|grands?)"
 
 
@@ -62,7 +62,7 @@ def parse_household(text: str) -> Household | Kind:
     return Household(adults=adults, children=children or 0)
 
 
-_COUNTED_CHILD = (r"(?:enfants?|gosses?|gamins?|gamines?|petits|petites|bebes?|ados?|fils|filles?|loulous?|"
+_COUNTED_CHILD = (r"(?:enfants?|gosses?|gamins?|gamines?|petits|petites|bebes?|ados?|fils|filles?|loulous?|garcons?|"
                   r"mome?s?|minots?|marmots?)")
 _COUPLE = (r"\b(?:en couple|on est un couple|mon mari et moi|ma femme et moi|mon conjoint et moi|"
            r"ma conjointe et moi|mon compagnon et moi|ma compagne et moi|avec mon mari|avec ma femme|"

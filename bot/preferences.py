@@ -21,29 +21,109 @@ class Preference:
     around: dt.time | None = None
     earliest: bool = False
     not_before: dt.date | None = None  # "la semaine prochaine"
+    excluded_days: tuple[int, ...] = ()  # weekdays said not to suit: "pas le mercredi"
+    after: dt.time | None = None  # "après 16h", "à partir de 15h"
+    before: dt.time | None = None  # "avant 11h"
+
+    def constraints(self) -> dict[str, object]:
+        """What holds for every moment offered later in the conversation ("pas le mercredi",
+        "plutôt le matin", "après 16h"), as plain values to keep in a slot."""
+        return {"excluded_days": list(self.excluded_days), "part": self.part,
+                "after": self.after.isoformat() if self.after else None,
+                "before": self.before.isoformat() if self.before else None}
 
 
 def parse_preference(text: str, today: dt.date) -> Preference | None:
     """What `text` says about when to call, or None when it says nothing about it."""
     plain = normalize(text)
-    day = _day(plain, today)
-    part = None
-    if re.search(r"\b(?:matin|matinee|ce matin)\b", plain):
-        part = "morning"
-    elif re.search(r"\b(?:apres midi|aprem|fin de journee)\b", plain):
-        part = "afternoon"
-    around = _time(plain)
+    # "pas le mercredi", "sauf lundi", "le mercredi j'ai les enfants": days that do not suit.
+    excluded = tuple(index for index, name in enumerate(WEEKDAYS) if re.search(
+        rf"\b(?:pas|sauf|jamais|surtout pas|hors) (?:le |les |ce |un )?{name}s?\b|\b(?:le |les )?{name}s? "
+        rf"(?:c est pas possible|ca va pas|je (?:ne )?peux pas|je travaille|"
+        rf"j ai (?:les enfants|cours|td|boulot))", plain))
+    any_day = "|".join(WEEKDAYS)
+    negated_day = rf"\b(?:pas|sauf|jamais|surtout pas|hors) (?:le |les |ce |un )?(?:{any_day})s?\b"
+    kept = re.sub(negated_day, " ", plain)
+    for index in excluded:
+        kept = re.sub(rf"\b(?:le |les )?{WEEKDAYS[index]}s?\b", " ", kept)
+    day = _day(kept, today)
+    part = _part(plain)
+    after = _bound(plain, r"apres|a partir de|pas avant|des|plus tard que")
+    before = _bound(plain, r"avant|pas apres|jusqu a|au plus tard a")
+    around = None if after or before else _time(plain)
     if around and part is None:
         part = "morning" if around < NOON else "afternoon"
     earliest = bool(re.search(
         r"\b(?:plus tot possible|au plus tot|au plus vite|des que possible|asap|rapidement|vite|"
-        r"n importe quand|peu importe|quand vous voulez|quand vous pouvez|le premier|la premiere)\b", plain))
+        r"n importe quand|peu importe|quand vous voulez|quand vous pouvez|le premier|la premiere|le plus tot|"
+        r"qui vous arrange|comme vous voulez|a votre convenance|vous choisissez|comme ca vous arrange|"
+        r"des que vous pouvez|au plus vite|le plus vite)\b", plain))
     not_before = None
     if day is None and re.search(r"\bsemaine prochaine\b", plain):
         not_before = today + dt.timedelta(days=7 - today.weekday())
-    if day is None and part is None and around is None and not earliest and not_before is None:
+    said = (day, part, around, not_before, after, before)
+    if all(value is None for value in said) and not earliest and not excluded:
         return None
-    return Preference(day=day, part=part, around=around, earliest=earliest, not_before=not_before)
+    return Preference(day=day, part=part, around=around, earliest=earliest, not_before=not_before,
+                      excluded_days=excluded, after=after, before=before)
+
+
+def _bound(plain: str, words: str) -> dt.time | None:
+    match = re.search(rf"(?<!pas )\b(?:{words}) (\d{{1,2}}) ?(?:h|heures?)(?: ?(\d{{2}}))?\b", plain)
+    if not match:
+        return None
+    hour, minute = int(match.group(1)), int(match.group(2) or 0)
+    if 1 <= hour <= 7:
+        hour += 12
+    return dt.time(hour, minute) if hour <= 23 and minute <= 59 else None
+
+
+def fits_constraints(slot: dt.datetime, constraints: dict[str, object] | None) -> bool:
+    """Whether `slot` respects what the person said earlier about when to call."""
+    if not constraints:
+        return True
+    if slot.weekday() in (constraints.get("excluded_days") or []):
+        return False
+    part = constraints.get("part")
+    if part == "morning" and slot.time() >= NOON or part == "afternoon" and slot.time() < NOON:
+        return False
+    after, before = constraints.get("after"), constraints.get("before")
+    if after and slot.time() < dt.time.fromisoformat(str(after)):
+        return False
+    return not (before and slot.time() >= dt.time.fromisoformat(str(before)))
+
+
+_MORNING = r"(?:matin|matinee|matins|ce matin)"
+_AFTERNOON = r"(?:apres midi|aprem|apres-midi|fin de journee|aprems)"
+
+
+def _part(plain: str) -> str | None:
+    """Morning or afternoon, with "pas le matin" read as the afternoon and, when both are
+    named, the one introduced by "mais", "plutôt"... ("le matin on est chez le kiné, mais
+    l'après-midi ça va")."""
+    not_morning = re.search(rf"\b(?:pas|jamais|sauf) (?:le |les |du |en )?{_MORNING}\b", plain)
+    not_afternoon = re.search(rf"\b(?:pas|jamais|sauf) (?:l |les |en |d )?{_AFTERNOON}\b", plain)
+    morning = re.search(rf"\b{_MORNING}\b", plain)
+    afternoon = re.search(rf"\b{_AFTERNOON}\b", plain)
+    if not_morning and not afternoon:
+        return "afternoon"
+    if not_afternoon and not morning:
+        return "morning"
+    if morning and afternoon:
+        if not_morning:
+            return "afternoon"
+        if not_afternoon:
+            return "morning"
+        chosen = re.search(rf"\b(?:mais|plutot|de preference|seulement|que|sinon) "
+                           rf"(?:le |l |en |dans la |dans l )?({_MORNING}|{_AFTERNOON})\b", plain)
+        if chosen:
+            return "morning" if re.fullmatch(_MORNING, chosen.group(1)) else "afternoon"
+        return None
+    if morning:
+        return "morning"
+    if afternoon:
+        return "afternoon"
+    return None
 
 
 def _day(plain: str, today: dt.date) -> dt.date | None:
@@ -112,6 +192,12 @@ def matching_slots(preference: Preference, slots: list[dt.datetime], limit: int 
 
 def _fits(preference: Preference, slot: dt.datetime) -> bool:
     if preference.day is not None and slot.date() != preference.day:
+        return False
+    if slot.weekday() in preference.excluded_days:
+        return False
+    if preference.after is not None and slot.time() < preference.after:
+        return False
+    if preference.before is not None and slot.time() >= preference.before:
         return False
     if preference.not_before is not None and slot.date() < preference.not_before:
         return False

@@ -70,3 +70,16 @@ def test_who_sent_the_person_is_a_referral(text):
 ])
 def test_a_time_to_be_called(text, intent, expected):
     assert mentions_callback_time(text, SUNDAY, intent) is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Oui, rappelez-moi, mais pas le mercredi, j'ai les enfants", True),
+    ("ok pour un appel mais seulement après 16h", True),
+    ("vous pouvez m'appeler Mathis", False),  # a name, not a request
+    ("non merci, pas besoin de rappel", False),
+    ("j'ai appelé le 115 hier", False),
+    ("je voudrais déplacer mon rappel", False),
+])
+def test_a_plain_request_to_be_called(text, expected):
+    from bot.callback_wish import asks_for_callback_not_naming
+    assert asks_for_callback_not_naming(text) is expected

@@ -57,3 +57,25 @@ def test_earliest_is_the_first_free_slot():
 
 def test_no_slot_on_a_weekend_day():
     assert matching_slots(parse_preference("samedi matin", THURSDAY), _slots()) == []
+
+
+SUNDAY = dt.date(2026, 11, 22)
+
+
+@pytest.mark.parametrize("text, excluded", [
+    ("plutôt le matin, pas le lundi", (0,)),
+    ("n'importe quand sauf mercredi", (2,)),
+    ("le mercredi j'ai les enfants", (2,)),
+])
+def test_days_that_do_not_suit_are_excluded_not_chosen(text, excluded):
+    preference = parse_preference(text, SUNDAY)
+    assert preference.excluded_days == excluded and preference.day is None
+
+
+@pytest.mark.parametrize("text, part", [
+    ("pas le matin j'ai cours", "afternoon"),
+    ("le mardi ou le jeudi mais l'après-midi, le matin on est chez le kiné", "afternoon"),
+    ("pas l'après-midi", "morning"),
+])
+def test_the_part_of_the_day_read_with_its_negation(text, part):
+    assert parse_preference(text, SUNDAY).part == part

@@ -1,0 +1,28 @@
+"""Rasa NLU component: a message that plainly asks to be called back is a callback request.
+
+"Oui, rappelez-moi, mais pas le mercredi, j'ai les enfants" was read as a "no" (it says "pas"),
+and the person was told "D'accord, je reste là". The words are read by bot.callback_wish;
+moving or cancelling a callback, a crisis and erasure keep their own intent.
+"""
+from __future__ import annotations
+
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.shared.nlu.constants import INTENT, TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+from bot.callback_wish import asks_for_callback_not_naming as asks_for_callback
+from components.intent_override import IntentOverride, force_intent
+
+REQUEST_INTENT = "request_human"
+KEPT = frozenset({"request_human", "change_callback", "cancel_callback", "keep_callback", "crisis",
+                  "delete_my_data", "stop"})
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
+class CallbackRequestNet(IntentOverride):
+    def process(self, messages: list[Message]) -> list[Message]:
+        for message in messages:
+            intent = (message.get(INTENT) or {}).get("name")
+            if intent not in KEPT and asks_for_callback(message.get(TEXT) or ""):
+                force_intent(message, REQUEST_INTENT)
+        return messages
