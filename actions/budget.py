@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import Any
 
 from rasa_sdk import Action, FormValidationAction, Tracker
-from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
@@ -79,9 +79,32 @@ def budget_changed_by_latest_message(tracker: Tracker) -> list[str]:
     return changed
 
 
+def wants_callback_now(tracker: Tracker) -> bool:
+    """Whether the latest message, during the budget questions, asks to be called: a time to
+    call ("mercredi matin"), a phone number, "rappelez-moi mardi". The questions then stop
+    (what is known is kept) and the booking starts."""
+    intent = ((tracker.latest_message or {}).get("intent") or {}).get("name")
+    if intent in ("change_callback", "request_human"):
+        return True
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            return False
+        if event.get("event") == "slot" and event.get("name") in ("callback_wish", "known_phone") \
+                and event.get("value"):
+            return True
+    return False
+
+
 class ValidateBudgetForm(FormValidationAction):
     def name(self) -> str:
         return "validate_budget_form"
+
+    async def required_slots(
+        self, domain_slots: list[str], dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[str]:
+        if wants_callback_now(tracker):
+            return []
+        return domain_slots
 
     def _failures(self, tracker: Tracker) -> dict[str, int]:
         return dict(tracker.get_slot("budget_failures") or {})
@@ -103,6 +126,8 @@ class ValidateBudgetForm(FormValidationAction):
     ) -> dict[str, Any]:
         if isinstance(value, dict):
             return {"budget_household": value}
+        if wants_callback_now(tracker):
+            return {"budget_household": None}
         result = parse_household(str(value))
         if isinstance(result, Household):
             household = {"adults": result.adults, "children": result.children}
@@ -118,6 +143,8 @@ class ValidateBudgetForm(FormValidationAction):
         slot = SLOT_OF_GROUP[group]
         if isinstance(value, dict):
             return {slot: value}  # read by action_validate_slot_mappings (actions/understanding.py)
+        if wants_callback_now(tracker):
+            return {slot: None}  # not an answer: the booking starts (required_slots)
         message = str(value)
         answer = parse_answer(message)
         updates: dict[str, Any] = {}
@@ -196,6 +223,12 @@ class ActionBudgetSummary(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         snapshot = snapshot_from(tracker)
+        if wants_callback_now(tracker):
+            # The person asked to be called in the middle of the questions: what is known is
+            # said back, and the booking starts at once.
+            messages = summary(snapshot, current_national())
+            say_all(dispatcher, [messages[0], text("budget.summary.correct_hint")])
+            return [*snapshot_events(snapshot), FollowupAction("action_offer_callback")]
         _show_summary(dispatcher, snapshot)
         return snapshot_events(snapshot)
 

@@ -52,7 +52,7 @@ _ASKS = re.compile(
     r"appele[zr]? moi|"
     r"me rappeler|m appeler|me rappele|un rappel|un appel|etre rappelee?s?|etre appelee?s?|me contacter|"
     r"contactez moi|me joindre|me telephoner|telephonez moi|qu on m appelle|qu elle m appelle|"
-    r"qu on me rappelle|qu elle me rappelle|"
+    r"qu on me rappelle|qu elle me rappelle|de vive voix|au telephone|par telephone|"
     r"parler a (?:une|un|quelqu un|la) (?:conseillere|personne|humain|vrai))\b"
 )
 _NOT_ASKING = re.compile(
