@@ -388,7 +388,9 @@ class ValidateCallbackForm(FormValidationAction):
         if slots.get("callback_outcome") or not required:
             return events
         if any(slots.get(s) is None for s in required):
-            return events + await self._reserve_early(dispatcher, tracker)
+            early = await self._reserve_early(dispatcher, tracker)
+            await asyncio.to_thread(_note_name, slots)
+            return events + early
         ccas = current_ccas()
         start = dt.datetime.fromisoformat(slots["callback_time"])
         try:
@@ -420,6 +422,23 @@ class ValidateCallbackForm(FormValidationAction):
         events = [e for e in events if e.get("name") != "requested_slot"]
         return events + [SlotSet("callback_outcome", outcome), SlotSet("callback_booking_id", booking.id),
                          SlotSet("requested_slot", None)]
+
+
+def _note_name(slots: dict[str, Any]) -> None:
+    """The name given after the early booking goes on it at once: a person who stops before
+    the last question is still asked for by name."""
+    if not slots.get("callback_reserved") or slots.get("callback_name") is None:
+        return
+    try:
+        with session_scope() as session:
+            booking = session.get(Booking, int(slots["callback_reserved"]))
+            if booking is not None and booking.pseudonym != (slots["callback_name"] or None):
+                booking.pseudonym = slots["callback_name"] or None
+                session.commit()
+    except Exception as error:
+        if not is_transient(error):
+            raise
+        # Written with the last answer otherwise (_take_slot).
 
 
 def _take_slot(sender_id: str, channel: str, slots: dict[str, Any], start: dt.datetime,

@@ -68,7 +68,8 @@ _COUPLE = (r"\b(?:en couple|on est un couple|mon mari et moi|ma femme et moi|mon
            r"ma conjointe et moi|mon compagnon et moi|ma compagne et moi|avec mon mari|avec ma femme|"
            r"avec mon conjoint|avec ma conjointe|avec mon compagnon|avec ma compagne|nous deux|"
            r"mariee?s?|pacsee?s?|2 adultes|deux adultes)\b")
-_ALONE = (r"\b(?:je suis seule?|je vis seule?|je vis tout seul|je vis toute seule|celibataire|"
+_ALONE = (r"\b(?:je suis seule?|jsuis seule?|chuis seule?|suis seule?|je vis seule?|je vis tout seul|"
+          r"je vis toute seule|celibataire|^seule?\b|"
           r"seule? avec|mere isolee|pere isole|parent isole|maman solo|papa solo|maman seule|"
           r"papa seul|seule? a la maison|juste moi|que moi)\b")
 
@@ -83,23 +84,33 @@ def read_household(text: str) -> tuple[int | None, int | None]:
     if re.search(r"\bmon ex\b|\bma ex\b|\bex (?:mari|femme|conjoint|compagnon|compagne)\b", plain):
         couple = False
     else:
-        couple = bool(re.search(_COUPLE, plain))
+        couple = bool(re.search(_COUPLE, plain)) or bool(
+            re.search(r"\b(?:ma compagne|mon compagnon|ma conjointe|mon conjoint|ma femme|mon mari|ma copine|"
+                      r"mon copain)\b", plain)
+            and not re.search(r"\b(?:parti|partie|quitte|quittee|decede|decedee|mort|morte|separ\w*|divorc\w*|"
+                              r"veuve?|n est plus)\b", plain))
     children = None
+    one_child = re.search(r"\b(?:un|une|mon|ma|notre) (?:petit|petite|bebe|bb|enfant|fils|fille|garcon|ado)\b"
+                          r"(?: de \d+ (?:ans|mois)| a la maison|\b(?=.*\bmoi\b))|\bmoi (?:et |plus |avec )?(?:mon|ma) "
+                          r"(?:petit|petite|bebe|bb|fils|fille|garcon|enfant|ado)\b", plain)
     # "une petite complémentaire" is not a child: singular "petit(e)" is left out here.
     match = re.search(rf"\b({_SMALL}) (?:\w+ )?{_COUNTED_CHILD}\b(?! (?:de|d) (?:mon|ma|sa|son)\b)", plain)
     if match and not re.search(rf"\b(?:ans|mois) {_COUNTED_CHILD}\b", plain[match.start():match.end()]):
         children = _count(match.group(1))
     elif re.search(rf"\b(?:sans|pas d|pas de|aucun) {_CHILD}\b|\bpas d enfants?\b", plain):
         children = 0
+    elif one_child:
+        children = 1
     adults = None
     match = re.search(rf"\b({_SMALL}) {_ADULT}\b", plain)
     if match:
         adults = _count(match.group(1))
     elif couple:
         adults = 2
-    elif re.search(_ALONE, plain):
+    elif re.search(_ALONE, plain) or re.search(r"^(?:juste )?moi (?:et |plus |avec )?(?:mon|ma|mes) ", plain):
         adults = 1
-    total = re.search(rf"\b(?:on est|nous sommes|on vit a|foyer de|famille de) ({_SMALL})\b(?! ?(?:€|e\b|euros?|ans))", plain)
+    total = re.search(rf"\b(?:on est|nous sommes|on vit a|foyer de|famille de) ({_SMALL})\b"
+                      rf"(?! ?(?:€|e\b|euros?|ans|{_COUNTED_CHILD}|{_ADULT}))", plain)
     if total and adults is None:
         persons = _count(total.group(1))
         if children is not None:

@@ -83,3 +83,15 @@ def test_a_time_to_be_called(text, intent, expected):
 def test_a_plain_request_to_be_called(text, expected):
     from bot.callback_wish import asks_for_callback_not_naming
     assert asks_for_callback_not_naming(text) is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("chuis seul, 24 ans", (1, None)),
+    ("mon conjoint est en intérim", (2, None)),
+    ("mon mari est parti l'an dernier", (None, None)),  # not living together any more
+    ("nous avons une petite de 3 ans", (None, 1)),
+    ("moi et mon fils", (1, 1)),
+    ("non on est 4 enfants en fait", (None, 4)),  # children counted, not the whole household
+])
+def test_more_ways_to_say_the_household(text, expected):
+    assert read_household(text) == expected
