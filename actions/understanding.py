@@ -65,6 +65,17 @@ def read_message(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[Eve
     return [*events, SlotSet("message_read", reference)]
 
 
+def _previous_message(tracker: Tracker) -> str:
+    """The person's message before the latest one."""
+    seen = 0
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            seen += 1
+            if seen == 2:
+                return event.get("text") or ""
+    return ""
+
+
 def _message_reference(tracker: Tracker) -> str | None:
     for event in reversed(tracker.events):
         if event.get("event") == "user":
@@ -85,7 +96,7 @@ def _budget(dispatcher: CollectingDispatcher, tracker: Tracker, message: str, as
         snapshot = with_household(snapshot, adults, children)
         items += budget_notes.household_items(adults, children)
     known = frozenset(g for g in SLOT_OF_GROUP if getattr(before, g) is not None)
-    reading = read_budget(message, asked, known)
+    reading = read_budget(message, asked, known, _previous_message(tracker))
     snapshot, changes = apply_reading(snapshot, reading, asked)
     snapshot = resolve_pending(snapshot)
     if snapshot.to_dict() == before.to_dict():

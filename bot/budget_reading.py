@@ -34,7 +34,8 @@ _ARREARS_CUE = re.compile(
     r"\b(?:retards?|en retard|impayes?|impayees?|arrieres?|arrieree?s?|dettes?|je dois|on doit|"
     r"nous devons|il me reste a payer|reste a payer|pas paye|pas payee?s?|pas pu payer|pas pu le payer|"
     r"pas regle|pas reglee?s?|de retard|a regulariser|relances?|en souffrance|je leur dois|je lui dois|"
-    r"on leur doit|on lui doit|doit encore|dois encore|rattrapage|rappel)\b"
+    r"on leur doit|on lui doit|doit encore|dois encore|rattrapage|rappel|pas rembourse|pas remboursee?s?|"
+    r"reclament|reclame|me reclament|somme due|saisie|recouvrement|huissier|commissaire de justice)\b"
 )
 _INCOME_CUE = re.compile(
     r"\b(?:je touche|on touche|il touche|elle touche|je gagne|on gagne|il gagne|elle gagne|je percois|"
@@ -140,10 +141,15 @@ def _plain(text: str) -> str:
         lambda m: _SMALL_WORDS[m.group(1)], prepared)
 
 
-def read_budget(text: str, asked: str | None = None, known: frozenset[str] = frozenset()) -> BudgetReading:
+def read_budget(text: str, asked: str | None = None, known: frozenset[str] = frozenset(),
+                previous: str = "") -> BudgetReading:
     """The budget facts of `text`; `asked` is the question being answered (a group), if any;
-    `known` the questions whose answer is already known."""
+    `known` the questions whose answer is already known; `previous` the person's message
+    before, for "j'ai du retard sur edf et sfr" then "edf 210 et sfr 90"."""
     plain = _plain(text)
+    before = _plain(previous) if previous else ""
+    late_lines = set(labels_in(before)) if (
+        before and _ARREARS_CUE.search(before) and not parse_amounts(before)) else set()
     correction = bool(_CORRECTION.search(plain))
     addition = bool(_ADDITION.search(plain))
     clauses = _split_keeping_ranges(_words_to_digits(plain))
@@ -186,6 +192,8 @@ def read_budget(text: str, asked: str | None = None, known: frozenset[str] = fro
                 owed_before = False
                 continue
             group = _group_of(amount, clause, asked, plain, strong_groups, known)
+            if amount.label in late_lines and group in ("charges", "loans") and not _STATEMENT.search(clause):
+                group = "arrears"  # the lines said to be late just before
             if group is None:
                 unplaced.append(amount)
                 continue

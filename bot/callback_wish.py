@@ -59,6 +59,7 @@ _NOT_ASKING = re.compile(
     r"\b(?:pas|plus|jamais|sans) (?:besoin )?(?:de |d )?(?:rappel|appel)|"
     r"\bne (?:me )?(?:rappelez|appelez) pas\b|"
     r"\bpas la peine\b|\bannul\w*|\bdeplac\w*|\bchanger\b|\bdecaler\b|\bmon rappel\b|\bdeja un rappel\b|"
+    r"\b(?:plus|pas) besoin\b|\bplutot\b|\bfinalement\b|\ba la place\b|\bautre (?:jour|heure|moment)\b|"
     r"\bj ai (?:appele|rappele)\b|\bpas (?:me |m )?(?:rappeler|appeler)\b"
 )
 

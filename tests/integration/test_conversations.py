@@ -27,11 +27,11 @@ ROOT = Path(__file__).resolve().parents[2]
 RESULTS = ROOT / "results"
 MIN_SHARE_ENV = "CONVERSATIONS_MIN_SHARE"
 # The target is 0.95 for both sets (issue "Every message counts"); it is not reached yet. Each
-# floor sits just under the last measure, so that any regression fails while the work goes on:
-# raise it with every improvement. Measured 2026-11-22: shared 387/506 (0.765), project 300/589
-# (0.509).
+# floor sits a little under the last measure (runs vary by a few checks), so that a regression
+# fails while the work goes on: raise it with every improvement. Measured 2026-11-22 on the
+# development server: shared 435/506 (0.860), project 488/589 (0.829).
 TARGET_SHARE = 0.95
-FLOORS = {"project": 0.48, "shared": 0.74}
+FLOORS = {"project": 0.80, "shared": 0.83}
 # The corpus is written for a Sunday evening: the counsellors are away until Monday 9:00, and
 # "demain" is Monday (../shared/conversations/README.md, "Clock and capacity").
 SUNDAY_EVENING = "2026-11-22T20:30:00+01:00"

@@ -152,3 +152,24 @@ def test_lenders_each_get_their_line_and_late_instalments_count_in_them():
     snapshot = apply_all(("2 échéances oney en retard", None), snapshot=snapshot)
     assert snapshot.loans.detail == {"cetelem": 90, "oney": 60}
     assert snapshot.arrears.detail == {"oney": 120}
+
+
+def test_lines_said_late_just_before_are_arrears_when_their_amounts_come():
+    reading = read_budget("gaz 140 et bouygues 60", previous="j'ai des impayés chez engie et bouygues")
+    assert sorted((f.group, f.label, f.monthly) for f in reading.figures) == [
+        ("arrears", "energy", 140), ("arrears", "phone", 60)]
+    # Without that context, the same message gives charges.
+    assert {f.group for f in read_budget("gaz 140 et bouygues 60").figures} == {"charges"}
+
+
+def test_a_sum_claimed_is_owed_not_a_monthly_repayment():
+    assert figures("l'huissier me réclame 1900 pour un vieux prêt") == [("arrears", "loans", 1900)]
+
+
+def test_a_past_figure_is_not_this_month():
+    assert figures("maintenant 950, avant je touchais 1700", "income") == [("income", "other", 950)]
+
+
+def test_small_counts_outside_a_question_are_not_euros():
+    assert figures("il fait 3 degrés dans l'appart") == []
+    assert figures("on est 4 à la maison") == []
