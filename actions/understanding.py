@@ -24,6 +24,7 @@ from bot.ccas import current_ccas, current_national
 from bot.household import read_household
 from bot.phone import parse_phone
 from bot.preferences import parse_preference
+from bot.safety import assess
 from bot.schedule import local_now
 from bot.texts import text
 from bot.themes import detect_themes, merge_themes
@@ -59,7 +60,15 @@ def read_message(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[Eve
     answering = in_budget_form and intent not in NOT_AN_ANSWER
     asked = ASKED.get(requested) if answering else None
     events: list[EventType] = []
-    events += _budget(dispatcher, tracker, message, asked, answering and requested == "budget_household")
+    if intent == "crisis" or assess(message).kinds:
+        # Safety first: the numbers come first and the form waits as it was. What the message
+        # says of the budget is kept in the snapshot only, without a word about it now.
+        quiet = CollectingDispatcher()
+        kept = _budget(quiet, tracker, message, None, False)
+        snapshot_only = ("budget_snapshot", "budget_known_items", "budget_has_facts")
+        events += [e for e in kept if e.get("name") in snapshot_only]
+    else:
+        events += _budget(dispatcher, tracker, message, asked, answering and requested == "budget_household")
     events += _contact(tracker, message)
     events += _themes_and_flags(tracker, message)
     return [*events, SlotSet("message_read", reference)]

@@ -39,9 +39,9 @@ def test_chat_converse_click_reload_and_book(servers, site, chromium):
 
     page.get_by_label("Votre message").fill("j'ai deux mois de loyer en retard et j'ai peur")
     page.keyboard.press("Enter")
-    expect(page.get_by_role("button", name="Être rappelé·e par une conseillère")).to_be_visible()
+    expect(page.get_by_role("button", name="Plutôt être rappelé·e")).to_be_visible()
     page.screenshot(path=str(SHOTS / "chat-bureau.png"))
-    page.get_by_role("button", name="Être rappelé·e par une conseillère").click()
+    page.get_by_role("button", name="Plutôt être rappelé·e").click()
     first_slot = page.get_by_role("button", name="Lundi 30 novembre à 9 h")
     expect(first_slot).to_be_visible()
 

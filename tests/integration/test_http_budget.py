@@ -49,7 +49,7 @@ def test_skips_and_a_correction_at_the_summary(chat, servers):
     summary = joined(chat.texts(chat.say("rien")))
     assert "il reste 600 €" in summary
     corrected = joined(chat.texts(chat.say("non, mon loyer c'est 700")))
-    assert "C'est corrigé : le loyer, 700 €." in corrected
+    assert "C'est corrigé : 700 € de loyer." in corrected
     assert "il reste 500 €" in corrected
     assert tracker_slots(servers, chat)["budget_snapshot"]["left_to_live"] == 500
     assert_clean(chat)

@@ -1,3 +1,4 @@
+
 """Two Rasa servers behind one address, as in production: one PostgreSQL database for the
 conversations and the callbacks, one Redis lock store (deploy/endpoints.yml). A conversation
 whose messages alternate between the two servers stays one consistent conversation, and two
@@ -5,6 +6,7 @@ messages of one person reaching both servers at the same moment are handled one 
 other."""
 import json
 import os
+import re
 import subprocess
 import sys
 import threading
@@ -52,7 +54,7 @@ def test_a_conversation_alternating_between_two_servers_stays_consistent(cluster
                                       "06 12 34 56 78", "Sam", "oui"]):
         answer = say(second if index % 2 == 0 else first, sender, message)
         said.append(message)
-    assert "vous appellera demain à 9 h" in answer
+    assert re.search(r"vous appellera demain, \w+ \d+ \w+, à 9 h", answer)
 
     seen_by_first, seen_by_second = tracker(cluster, first, sender), tracker(cluster, second, sender)
     assert seen_by_first["events"] == seen_by_second["events"]

@@ -86,7 +86,7 @@ def test_a_conversation_and_a_booking_by_sms(sms):
     replies = twilio.take()
     assert "assistant automatique" in replies[0]
     assert any("SOS Loyers" in r or "0805 16 00 75" in r for r in replies)
-    assert "1. Faire le point sur mon budget\n2. Être rappelé·e par une conseillère" in replies[-1]
+    assert "1. Oui, faisons le point\n2. Plutôt être rappelé·e" in replies[-1]
 
     inbound(servers, sender, "2")  # the second choice: a callback
     slots = twilio.take()[-1]
@@ -98,7 +98,8 @@ def test_a_conversation_and_a_booking_by_sms(sms):
     inbound(servers, sender, "1")  # "Passer"
     inbound(servers, sender, "oui")
     confirmation = " ".join(twilio.take())
-    assert "une conseillère vous appellera aujourd'hui à 10 h 30, au 06 12 34 56 78." in confirmation
+    assert ("une conseillère vous appellera aujourd'hui, mardi 24 novembre, à 10 h 30, "
+            "au 06 12 34 56 78.") in confirmation
     booking = booking_of(servers, sender)
     assert booking.channel == "twilio" and handover.channel_name(booking.channel) == "SMS"
 
