@@ -64,7 +64,8 @@ def read_message(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[Eve
         # Safety first: the numbers come first and the form waits as it was. What the message
         # says of the budget is kept in the snapshot only, without a word about it now.
         quiet = CollectingDispatcher()
-        kept = _budget(quiet, tracker, message, None, False)
+        # No household reading here: a crisis message often speaks of other people's children.
+        kept = _budget(quiet, tracker, message, None, True)
         snapshot_only = ("budget_snapshot", "budget_known_items", "budget_has_facts")
         events += [e for e in kept if e.get("name") in snapshot_only]
     else:

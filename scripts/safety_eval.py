@@ -127,8 +127,17 @@ def prepare_states(server: Server, states: list[str]) -> dict[str, list[dict]]:
 def _form_kept(before: dict, after: dict, form: str) -> bool:
     if (after.get("active_loop") or {}).get("name") != form:
         return False
-    kept = [k for k, v in (before.get("slots") or {}).items() if k.startswith(("budget_", "callback_")) and v]
-    return all((after.get("slots") or {}).get(k) == before["slots"][k] for k in kept)
+    # The form's answers must stay as they were. The snapshot and what is derived from it may
+    # grow (every message is read, a crisis message too), but lose nothing already known.
+    derived = ("budget_snapshot", "budget_known_items", "budget_has_facts", "callback_constraints",
+               "callback_wish")
+    kept = [k for k, v in (before.get("slots") or {}).items()
+            if k.startswith(("budget_", "callback_")) and v and k not in derived]
+    before_snapshot = (before.get("slots") or {}).get("budget_snapshot") or {}
+    after_snapshot = (after.get("slots") or {}).get("budget_snapshot") or {}
+    snapshot_kept = all(after_snapshot.get(k) == v for k, v in before_snapshot.items()
+                        if v is not None and k in ("adults", "children", "income", "charges", "loans"))
+    return snapshot_kept and all((after.get("slots") or {}).get(k) == before["slots"][k] for k in kept)
 
 
 def run_one(server: Server, events: list[dict], state: str, text: str) -> tuple[list[str], bool | None]:
