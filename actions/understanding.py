@@ -17,7 +17,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.budget import SLOT_OF_GROUP, snapshot_events, snapshot_from
 from bot import budget_notes
-from bot.budget import Line, Snapshot, apply_reading, resolve_pending, summary, with_household
+from bot.budget import Line, Snapshot, apply_reading, summary, with_household
 from bot.budget_reading import read_budget
 from bot.callback_wish import mentions_callback_time, says_new_moment
 from bot.ccas import current_ccas, current_national
@@ -96,7 +96,6 @@ def _message_reference(tracker: Tracker) -> str | None:
 def _budget(dispatcher: CollectingDispatcher, tracker: Tracker, message: str, asked: str | None,
             household_asked: bool) -> list[EventType]:
     before = snapshot_from(tracker)
-    before.pending_months = dict((tracker.get_slot("budget_snapshot") or {}).get("pending_months") or {})
     snapshot = before
     items: list[str] = []
     adults, children = (None, None) if household_asked else read_household(message)
@@ -108,7 +107,6 @@ def _budget(dispatcher: CollectingDispatcher, tracker: Tracker, message: str, as
     known = frozenset(g for g in SLOT_OF_GROUP if getattr(before, g) is not None)
     reading = read_budget(message, asked, known, _previous_message(tracker))
     snapshot, changes = apply_reading(snapshot, reading, asked)
-    snapshot = resolve_pending(snapshot)
     if snapshot.to_dict() == before.to_dict():
         return []
     events: list[EventType] = []

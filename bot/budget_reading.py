@@ -166,11 +166,14 @@ def read_budget(text: str, asked: str | None = None, known: frozenset[str] = fro
     pending_label: str | None = None
     owed_clause = -1
     for index, clause in enumerate(clauses):
-        if pending_label and parse_amounts(clause) and not labels_in(clause):
+        # Read once per clause: this runs on every message.
+        amounts = parse_amounts(clause)
+        if pending_label and amounts and not labels_in(clause):
             # "juste le découvert, il tourne autour de 700": the line named just before.
             clause = f"{pending_label} {clause}"
+            amounts = parse_amounts(clause)
         named = labels_in(clause)
-        pending_label = _KEYWORD_OF.get(named[-1]) if named and not parse_amounts(clause) else None
+        pending_label = _KEYWORD_OF.get(named[-1]) if named and not amounts else None
         counted = _counted_arrears(clause, asked, message_is_arrears)
         if counted is not None:
             if isinstance(counted, Figure):
@@ -182,7 +185,7 @@ def read_budget(text: str, asked: str | None = None, known: frozenset[str] = fro
         if _PAST.search(clause):
             continue
         owed_before = bool(owed) and index > 0 and owed_clause == index - 1
-        for amount in parse_amounts(clause):
+        for amount in amounts:
             if amount.monthly < 10 and not amount.currency and asked is None:
                 continue  # "il fait 2 degrés", "mes 2 garçons": not euros
             if owed_before and amount.label in (None, owed[-1].label):
@@ -205,7 +208,7 @@ def read_budget(text: str, asked: str | None = None, known: frozenset[str] = fro
         for group, pattern in _NONE_OF.items():
             if pattern.search(clause) and not any(f.group == group for f in figures):
                 none.add(group)
-        if _REFUSED.search(clause) or (asked and _SKIP.search(clause) and not parse_amounts(clause)):
+        if _REFUSED.search(clause) or (asked and _SKIP.search(clause) and not amounts):
             group = _refused_group(clause, clauses[index - 1] if index else "", asked)
             if group:
                 refused.add(group)
