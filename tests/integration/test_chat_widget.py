@@ -71,7 +71,7 @@ def test_chat_at_phone_width(servers, site, chromium):
     assert box["width"] >= 385 and box["height"] >= 700  # full screen on a phone
     page.get_by_label("Votre message").fill("bonjour, je ne m'en sors plus avec les factures")
     page.get_by_role("button", name="Envoyer").click()
-    expect(page.get_by_role("button", name="Faire le point sur mon budget")).to_be_visible()
+    expect(page.get_by_role("button", name="Oui, faisons le point")).to_be_visible()
     page.screenshot(path=str(SHOTS / "chat-telephone.png"))
     context.close()
 

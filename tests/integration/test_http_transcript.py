@@ -23,8 +23,8 @@ def test_transcript_has_every_message_of_every_session(model, tmp_path):
     try:
         say("bonjour")
         say("j'ai trois mois de loyer en retard")
-        say("/request_human")  # a click on "Être rappelé·e par une conseillère"
-        sent[-1] = "[Être rappelé·e par une conseillère]"
+        say("/request_human")  # a click on "Plutôt être rappelé·e"
+        sent[-1] = "[Plutôt être rappelé·e]"
         say("/session_start")  # what a chat widget sends when a person comes back later
         sent.pop()  # a control message, not something the person wrote
         say("bonjour, c'est encore moi")

@@ -70,7 +70,7 @@ def test_a_conversation_alternating_between_two_servers_stays_consistent(cluster
                                       text=True, check=True).stdout)
     handover = json.loads(subprocess.run([*command, "show", str(row["id"]), "--json"], env=env,
                                          capture_output=True, text=True, check=True).stdout)
-    shown = [text.replace("/request_snapshot", "[Faire le point sur mon budget]") for text in said]
+    shown = [text.replace("/request_snapshot", "[Oui, faisons le point]") for text in said]
     assert [line["text"] for line in handover["transcript"] if line["speaker"] == "person"] == shown
 
 
