@@ -5,10 +5,26 @@ set -euo pipefail
 source "$(dirname "$0")/scripts/lib.sh"
 cd "$ROOT"
 
+RASA_HOST="${RASA_HOST:-127.0.0.1}"
+# Rasa's HTTP API reads and rewrites any conversation. On this machine only (loopback) it is
+# on, for the tests and the tools; beyond it, only with a secret checked on every call from a
+# header (RASA_JWT_SECRET, "Authorization: Bearer <JWT>"), or off (RASA_API=off).
+case "$RASA_HOST" in
+  127.*|localhost|::1) loopback=1 ;;
+  *) loopback=0 ;;
+esac
+api=(--enable-api)
+if [ "${RASA_API:-on}" = "off" ]; then
+  api=()
+elif [ -n "${RASA_JWT_SECRET:-}" ]; then
+  api+=(--jwt-secret "$RASA_JWT_SECRET" --jwt-method HS256)
+elif [ "$loopback" = 0 ]; then
+  die "Rasa écouterait sur $RASA_HOST avec son API ouverte : donnez RASA_JWT_SECRET, ou RASA_API=off (voir README, « Sécurité »)."
+fi
+
 ensure_venv
 ensure_model
 
-RASA_HOST="${RASA_HOST:-127.0.0.1}"
 RASA_PORT="${RASA_PORT:-5005}"
 ACTION_PORT="${ACTION_PORT:-5055}"
 SITE_HOST="${SITE_HOST:-127.0.0.1}"
@@ -43,16 +59,17 @@ cleanup() { kill "${pids[@]}" 2>/dev/null || true; wait 2>/dev/null || true; }
 trap cleanup EXIT INT TERM
 
 say "Serveur d'actions sur le port $ACTION_PORT"
-"$VENV/bin/rasa" run actions --actions actions --port "$ACTION_PORT" &
+"$PY" -m actions.server --port "$ACTION_PORT" &
 pids+=($!)
 
-auth=()
-if [ -n "${RASA_AUTH_TOKEN:-}" ]; then
-  auth=(--auth-token "$RASA_AUTH_TOKEN")
+if [ -n "${RASA_AUTH_TOKEN:-}" ] && [ "${#api[@]}" -gt 0 ]; then
+  api+=(--auth-token "$RASA_AUTH_TOKEN")
 fi
+# Requests beyond 1 MB are refused before being read (Sanic's default is 100 MB).
+export SANIC_REQUEST_MAX_SIZE="${SANIC_REQUEST_MAX_SIZE:-1048576}"
 say "Serveur Rasa sur http://$RASA_HOST:$RASA_PORT"
-"$VENV/bin/rasa" run --enable-api --model "$MODEL" --endpoints "$ENDPOINTS" \
-  --credentials credentials.yml --interface "$RASA_HOST" --port "$RASA_PORT" "${auth[@]}" &
+"$VENV/bin/rasa" run "${api[@]}" --model "$MODEL" --endpoints "$ENDPOINTS" \
+  --credentials credentials.yml --interface "$RASA_HOST" --port "$RASA_PORT" &
 pids+=($!)
 
 say "Page publique avec la discussion sur http://localhost:$SITE_PORT"

@@ -17,6 +17,9 @@ ACTIONS = {
     "erase": "a effacé les données de la personne",
     "erase_chat": "effacement demandé par la personne dans le chat",
     "purge": "effacement automatique après la durée de conservation",
+    "password_changed": "mot de passe changé, sessions fermées",
+    "account_disabled": "compte désactivé, sessions fermées",
+    "account_enabled": "compte réactivé",
 }
 
 

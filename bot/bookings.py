@@ -19,7 +19,10 @@ class SlotFull(Exception):
 
 class Booking(Base):
     __tablename__ = "callback_bookings"
-    __table_args__ = (UniqueConstraint("slot_start", "seat", name="uq_booking_slot_seat"),)
+    # A number is never given twice, even after an erasure: a note or a message quoting
+    # "rappel n° 11" must not come to mean someone else (SQLite reuses the highest id otherwise).
+    __table_args__ = (UniqueConstraint("slot_start", "seat", name="uq_booking_slot_seat"),
+                      {"sqlite_autoincrement": True})
 
     id = Column(Integer, primary_key=True)
     slot_start = Column(DateTime(timezone=True), nullable=False, index=True)  # UTC

@@ -4,7 +4,9 @@
     python -m bot handovers list [--json]      callbacks to come (from today)
     python -m bot handovers show ID [--json]   one handover, with its transcript
     python -m bot counsellors add LOGIN --name NAME   create a counsellor's account (asks the password)
-    python -m bot counsellors password LOGIN   set a new password
+    python -m bot counsellors password LOGIN   set a new password (ends the account's sessions)
+    python -m bot counsellors disable LOGIN    no more sign-in, open sessions end at once
+    python -m bot counsellors enable LOGIN     the account can sign in again
     python -m bot counsellors list
     python -m bot web [--host H] [--port P]    the counsellors' web app
     python -m bot site [--host H] [--port P]   the public page with the chat widget
@@ -23,8 +25,9 @@ from collections.abc import Sequence
 
 from sqlalchemy import select
 from sqlalchemy.exc import DatabaseError
+from sqlalchemy.orm import Session
 
-from bot import accounts, bookings, handover
+from bot import accounts, audit, bookings, handover
 from bot.ccas import current_ccas, current_national
 from bot.db import database_url, session_scope
 from bot.schedule import local_now
@@ -52,6 +55,10 @@ def _parser() -> argparse.ArgumentParser:
     password = manage.add_parser("password", help="change le mot de passe d'un compte")
     password.add_argument("login")
     password.add_argument("--password-stdin", action="store_true")
+    disable = manage.add_parser("disable", help="désactive un compte : ses sessions ouvertes se ferment")
+    disable.add_argument("login")
+    enable = manage.add_parser("enable", help="réactive un compte désactivé")
+    enable.add_argument("login")
     manage.add_parser("list", help="liste les comptes")
     web = commands.add_parser("web", help="l'application web des conseillères")
     web.add_argument("--host", default=os.environ.get("COUNSELLOR_HOST", "127.0.0.1"))
@@ -76,6 +83,31 @@ def _read_password(from_stdin: bool) -> str:
     return first
 
 
+def _sessions_ended(count: int) -> str:
+    if not count:
+        return "Aucune session n'était ouverte."
+    return f"{count} session(s) ouverte(s) fermée(s)."
+
+
+def _change_account(session: Session, args: argparse.Namespace) -> None:
+    login = accounts.normalize_login(args.login)
+    if args.action in ("disable", "enable"):
+        active = args.action == "enable"
+        ended = accounts.set_active(session, login, active)
+        audit.record(session, "account_enabled" if active else "account_disabled", detail=login)
+        done = "réactivé." if active else f"désactivé. {_sessions_ended(ended)}"
+        print(f"Compte {login} {done}")
+        return
+    password = _read_password(args.password_stdin)
+    if args.action == "add":
+        accounts.create_counsellor(session, login, args.name, password)
+        print(f"Compte {login} créé.")
+        return
+    ended = accounts.set_password(session, login, password)
+    audit.record(session, "password_changed", detail=login)
+    print(f"Mot de passe changé. {_sessions_ended(ended)}")
+
+
 def _counsellors(args: argparse.Namespace) -> int:
     with session_scope() as session:
         if args.action == "list":
@@ -85,13 +117,7 @@ def _counsellors(args: argparse.Namespace) -> int:
                 print(f"{counsellor.login:<30} {counsellor.name:<30} {state}")
             return 0
         try:
-            password = _read_password(args.password_stdin)
-            if args.action == "add":
-                accounts.create_counsellor(session, args.login, args.name, password)
-                print(f"Compte {accounts.normalize_login(args.login)} créé.")
-            else:
-                accounts.set_password(session, args.login, password)
-                print("Mot de passe changé.")
+            _change_account(session, args)
         except accounts.AccountError as error:
             print(f"Impossible : {error}.", file=sys.stderr)
             return 1

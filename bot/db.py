@@ -9,15 +9,16 @@ import time
 from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager
 from functools import lru_cache
+from pathlib import Path
 from typing import TypeVar
 
 from sqlalchemy import create_engine, event
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.orm import Session, declarative_base, sessionmaker
 
-from bot.settings import ROOT
+from bot.settings import ROOT, private_dir
 
 Base = declarative_base()
 logger = logging.getLogger(__name__)
@@ -42,11 +43,29 @@ def database_url() -> str:
     return os.environ.get("DATABASE_URL") or f"sqlite:///{ROOT / 'var' / 'ccas.db'}"
 
 
+def private_sqlite_file(path: Path) -> None:
+    """Create the SQLite file (and its directory) readable by its owner only, and tighten an
+    existing one: it holds conversations, phone numbers and the counsellors' notes."""
+    private_dir(path.absolute().parent)
+    if not path.exists():
+        # An empty file is an empty database; created here, it never exists with the umask's mode.
+        os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+    # SQLite gives its -wal and -shm files the database's mode; older ones are tightened too.
+    for companion in (path, *(path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", "-journal"))):
+        try:
+            if companion.stat().st_mode & 0o077:
+                companion.chmod(0o600)
+        except FileNotFoundError:
+            continue
+        except PermissionError:
+            logger.warning("cannot make %s readable by its owner only: not its owner", companion)
+
+
 def make_engine(url: str) -> Engine:
     if url.startswith("sqlite"):
-        path = url.split("///", 1)[-1]
-        if path and path != ":memory:":
-            os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
+        path = make_url(url).database
+        if path and path != ":memory:" and not path.startswith("file:"):
+            private_sqlite_file(Path(path))
         # Several processes (Rasa, actions, web app) share the file: wait for locks, don't fail.
         engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False}, future=True)
 

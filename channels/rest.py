@@ -4,10 +4,19 @@ Rasa's own version answers a body that is not valid UTF-8 JSON with Sanic's Engl
 an empty reply for a message that is a number, takes the channel name from the request, and
 logs the message text when handling fails. This one reads the body leniently, answers in
 French, and never logs what the person wrote.
+
+Whoever calls this channel chooses the conversation id: it is for tests and local use. It
+answers only callers on this machine (loopback), unless REST_CHANNEL_TOKEN is set, in which case
+every call must carry it ("Authorization: Bearer ..."). The production credentials
+(deploy/credentials.yml) leave it out altogether. Metadata sent by the client is not kept.
 """
 from __future__ import annotations
 
+import hmac
+import ipaddress
 import json
+import logging
+import os
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -18,6 +27,25 @@ from sanic.request import Request
 
 from bot.texts import text
 from channels.inbound import clean_sender, clean_text, deliver
+
+logger = logging.getLogger(__name__)
+TOKEN_ENV = "REST_CHANNEL_TOKEN"
+MAX_BODY_BYTES = 64 * 1024  # a long letter pasted in full is 10 000 characters
+
+
+def is_loopback(address: str | None) -> bool:
+    try:
+        return ipaddress.ip_address((address or "").strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def caller_allowed(peer: str | None, authorization: str | None, token: str | None) -> bool:
+    """With a token, only callers presenting it; without, only callers on this machine."""
+    if token:
+        presented = (authorization or "").removeprefix("Bearer ").strip()
+        return hmac.compare_digest(presented.encode(), token.encode())
+    return is_loopback(peer)
 
 
 def _unreadable(sender: str | None, status: int = 400) -> response.HTTPResponse:
@@ -47,6 +75,14 @@ class RestInput(RasaRestInput):
 
         @webhook.route("/webhook", methods=["POST"])
         async def receive(request: Request) -> response.HTTPResponse:
+            # The socket's own peer, not a forwarded header a client could write.
+            peer = request.conn_info.client_ip if request.conn_info else None
+            if not caller_allowed(peer, request.headers.get("Authorization"),
+                                  os.environ.get(TOKEN_ENV) or None):
+                logger.warning("REST channel call refused: not from this machine and no valid token")
+                return response.json({"error": "forbidden"}, status=403)
+            if len(request.body or b"") > MAX_BODY_BYTES:
+                return _unreadable(None, status=413)
             data = read_body(request.body or b"")
             if data is None:
                 return _unreadable(None)
@@ -58,12 +94,10 @@ class RestInput(RasaRestInput):
             if message is None:
                 # Sent blank (a key pressed too soon): ask for words, keep nothing.
                 return _unreadable(sender, status=200)
-            metadata = data.get("metadata")
             collector = CollectingOutputChannel()
             await deliver(on_new_message, UserMessage(
                 message, collector, sender, input_channel=self.name(),
-                metadata=metadata if isinstance(metadata, dict) else None,
-            ))
+            ), agent=getattr(request.app.ctx, "agent", None))
             return response.json(collector.messages)
 
         return webhook

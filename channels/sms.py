@@ -4,6 +4,10 @@ Inbound: Twilio posts each SMS to /webhooks/twilio/webhook; the signature is che
 account's auth token. Outbound: each reply is one SMS sent through Twilio's REST API. SMS has
 no buttons, so choices become a numbered list, and an answer "2" is read as the second choice
 of the assistant's last message.
+
+The conversation is keyed by a keyed hash of the number (bot/conversation_ids.py), never the
+number itself: knowing someone's number must not open their conversation on another channel.
+The replies go to the number the message came from, which only this channel knows.
 """
 from __future__ import annotations
 
@@ -21,6 +25,7 @@ from twilio.base.exceptions import TwilioException
 from twilio.request_validator import RequestValidator
 from twilio.rest import Client
 
+from bot.conversation_ids import sms_conversation_id
 from channels.inbound import clean_text, deliver
 
 logger = logging.getLogger(__name__)
@@ -50,17 +55,23 @@ class SmsOutput(OutputChannel):
     def name(cls) -> str:
         return "twilio"
 
-    def __init__(self, account_sid: str, auth_token: str, number: str, api_base: str) -> None:
+    def __init__(self, account_sid: str, auth_token: str, number: str, api_base: str,
+                 to: str | None = None) -> None:
         self.client = Client(account_sid, auth_token)
         # The API's address is configurable so that tests can stand in for Twilio's servers.
         self.client.api.base_url = api_base.rstrip("/")
         self.number = number
+        # The person's number: the conversation id (recipient_id) is only a hash of it.
+        self.to = to
 
     async def _send(self, recipient_id: str, body: str) -> None:
+        if not self.to:
+            logger.error("SMS reply without the person's number: not sent")
+            return
         try:
             # Twilio's client is synchronous: sent from a thread, so that the Rasa server keeps
             # answering the other conversations while Twilio's API answers.
-            await asyncio.to_thread(self.client.messages.create, to=recipient_id, from_=self.number,
+            await asyncio.to_thread(self.client.messages.create, to=self.to, from_=self.number,
                                     body=body[:MAX_SMS_CHARS])
         except TwilioException as error:
             # The person's message is kept in the conversation; the counsellor will see it. Only
@@ -104,8 +115,8 @@ class SmsInput(InputChannel):
     def configured(self) -> bool:
         return bool(self.account_sid and self.auth_token and self.number)
 
-    def get_output_channel(self) -> OutputChannel:
-        return SmsOutput(self.account_sid, self.auth_token, self.number, self.api_base)
+    def get_output_channel(self, to: str | None = None) -> OutputChannel:
+        return SmsOutput(self.account_sid, self.auth_token, self.number, self.api_base, to=to)
 
     def _signed(self, request: Request) -> bool:
         # Twilio signs the public URL it called; behind a proxy, give it as webhook_url.
@@ -132,11 +143,12 @@ class SmsInput(InputChannel):
             text = clean_text(request.form.get("Body"))
             if not sender or not text:
                 return response.text(EMPTY_TWIML, content_type="text/xml")
-            payload = chosen_payload(text, await self._last_buttons(request, sender))
+            conversation_id = sms_conversation_id(sender)
+            payload = chosen_payload(text, await self._last_buttons(request, conversation_id))
             await deliver(on_new_message, UserMessage(
-                payload or text, self.get_output_channel(), sender, input_channel=self.name(),
-                metadata={"sms_text": text} if payload else None,
-            ))
+                payload or text, self.get_output_channel(to=sender), conversation_id,
+                input_channel=self.name(), metadata={"sms_text": text} if payload else None,
+            ), agent=getattr(request.app.ctx, "agent", None))
             return response.text(EMPTY_TWIML, content_type="text/xml")
 
         return webhook

@@ -42,7 +42,7 @@ from tests.integration.servers import Servers, start_servers  # noqa: E402
 CONVERSATION = [
     "bonjour",
     "j'ai deux mois de loyer en retard et l'électricité aussi",
-    "/request_snapshot",
+    "je voudrais faire le point sur mon budget",
     "seule avec 2 enfants",
     "environ 1400 avec la CAF",
     "loyer 650, électricité 90",

@@ -4,37 +4,68 @@ follow-up, notes and erasure.
 Built on Sanic, which Rasa already brings, and Jinja2 with autoescaping: whatever a person
 wrote in the chat is shown as text, never as HTML. No JavaScript: every action is a form.
 Every route but the sign-in page and the stylesheet requires a signed-in counsellor, and every
-form a CSRF token tied to the session.
+form a CSRF token tied to the session; the sign-in form carries a token signed by the server.
+Passwords are checked in worker threads (argon2 is slow on purpose), sign-ins are slowed down
+after failures, and every answer, error pages included, is French and carries the same
+security headers.
 """
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
+import hashlib
 import hmac
+import ipaddress
+import logging
+import math
 import os
 import secrets
+import traceback
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from sanic import Sanic
+from sanic.exceptions import SanicException
 from sanic.request import Request
-from sanic.response import HTTPResponse, file, html, redirect
+from sanic.response import BaseHTTPResponse, HTTPResponse, file, html, redirect
 from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
-from bot import accounts, audit, followup, handover
+from bot import accounts, audit, clock, followup, handover
 from bot.bookings import Booking
 from bot.ccas import current_ccas, current_national
 from bot.db import session_scope, stored_utc
 from bot.erasure import erase_person
 from bot.schedule import local_now
+from bot.settings import app_secret
 from bot.worklist import GROUPS, Row, arrange
 
 HERE = Path(__file__).resolve().parent
 COOKIE = "ccas_session"
-LOGIN_CSRF_COOKIE = "ccas_login_csrf"
-PUBLIC = {"/connexion", "/static/app.css"}
+STYLESHEET = "/static/app.css"
+PUBLIC = {"/connexion", STYLESHEET}
 GONE = "Ce rappel n'existe pas, ou les données ont été effacées."
+# Ids are INTEGER columns: a larger number cannot be a callback (and SQLite would raise on it).
+MAX_ID = 2**31 - 1
+# How long a sign-in form may wait before being sent.
+LOGIN_FORM_LIFETIME = dt.timedelta(hours=1)
+# Two passwords checked at a time, off the event loop: each argon2 check takes some 50 ms of CPU
+# and 64 MiB; more at once would only add memory, and pages keep being served meanwhile.
+PASSWORD_CHECKS = ThreadPoolExecutor(max_workers=2, thread_name_prefix="password-check")
+UNKNOWN_LOGIN = "identifiant inconnu"
+ERRORS = {
+    400: "La demande n'a pas pu être comprise. Revenez à la liste et recommencez.",
+    403: "Cette action n'est pas permise.",
+    404: "Cette page n'existe pas, ou les données ont été effacées.",
+    405: "Cette action n'est pas possible sur cette page.",
+    413: "Le formulaire envoyé est trop long. Raccourcissez votre texte et recommencez.",
+    500: "Une erreur s'est produite de notre côté. Réessayez dans un instant ; si elle revient, "
+         "prévenez la personne qui gère l'application.",
+}
+logger = logging.getLogger(__name__)
 # Only what counsellors still work on, and what they did in the last weeks.
 DONE_HORIZON = dt.timedelta(days=30)
 
@@ -92,16 +123,147 @@ def refuse(request: Request, status: int, message: str) -> HTTPResponse:
 
 
 def _same(a: str | None, b: str | None) -> bool:
-    return bool(a) and bool(b) and hmac.compare_digest(str(a), str(b))
+    # As bytes: compare_digest refuses str with non-ASCII characters, which anyone can send.
+    return bool(a) and bool(b) and hmac.compare_digest(str(a).encode(), str(b).encode())
 
 
-def create_app(name: str = "ccas_counsellors") -> Sanic:
+def _login_mac(secret: bytes, issued: int, nonce: str) -> str:
+    return hmac.new(secret, f"login-form|{issued}|{nonce}".encode(), hashlib.sha256).hexdigest()
+
+
+def login_form_token(secret: bytes) -> str:
+    """The sign-in form's CSRF token: its time, a random part and their HMAC with the app's
+    secret. Nothing a browser holds (a cookie an attacker could inject) makes one valid."""
+    issued, nonce = int(clock.now().timestamp()), secrets.token_urlsafe(16)
+    return f"{issued}.{nonce}.{_login_mac(secret, issued, nonce)}"
+
+
+def valid_login_form_token(secret: bytes, token: str | None) -> bool:
+    """Signed by this app and less than LOGIN_FORM_LIFETIME old."""
+    parts = (token or "").split(".")
+    if len(parts) != 3 or not parts[0].isascii() or not parts[0].isdigit():
+        return False
+    issued_text, nonce, mac = parts
+    issued = int(issued_text)
+    age = clock.now().timestamp() - issued
+    # A minute ahead is tolerated: several instances of the app may not share the exact time.
+    fresh = -60 <= age <= LOGIN_FORM_LIFETIME.total_seconds()
+    return fresh and str(issued) == issued_text and _same(mac, _login_mac(secret, issued, nonce))
+
+
+def client_address(request: Request) -> str:
+    """Who is asking: the address the proxy saw when COUNSELLOR_PROXIES says there is one (else
+    anyone could claim any address in a header), otherwise the connection's."""
+    return throttling_address(request.remote_addr or request.ip or "")
+
+
+def throttling_address(address: str) -> str:
+    """The address sign-ins are counted against. An IPv6 one is counted by its /64 network: a
+    single machine commonly holds a whole /64, and would otherwise get a fresh address per try."""
+    try:
+        ip = ipaddress.ip_address(address.strip("[]"))
+    except ValueError:
+        return address[:64] or "inconnue"
+    if isinstance(ip, ipaddress.IPv6Address):
+        if ip.ipv4_mapped is not None:
+            return str(ip.ipv4_mapped)
+        return str(ipaddress.ip_network(f"{ip}/64", strict=False))
+    return str(ip)
+
+
+def _proxies() -> int:
+    value = os.environ.get("COUNSELLOR_PROXIES", "0").strip() or "0"
+    if not value.isdigit():
+        raise ValueError(f"COUNSELLOR_PROXIES doit être un nombre de proxys (0, 1...), pas {value!r}")
+    return int(value)
+
+
+def _cross_site(request: Request) -> bool:
+    # Browsers say where a form comes from; a page of another site (even a sibling subdomain,
+    # which can set cookies for this one) must not send forms here.
+    return request.headers.get("sec-fetch-site", "").lower() in ("cross-site", "same-site")
+
+
+def _in_range(booking_id: int) -> bool:
+    return 0 < booking_id <= MAX_ID
+
+
+@dataclass(frozen=True)
+class LoginOutcome:
+    token: str | None = None  # the new session's, when signed in
+    wait: dt.timedelta | None = None  # when slowed down: how long before trying again
+
+
+def _check_login(address: str, login_name: str, password: str) -> LoginOutcome:
+    """The whole sign-in, blocking (argon2, database): run in PASSWORD_CHECKS."""
+    with session_scope() as session:
+        wait = accounts.throttled_for(session, address, login_name)
+        if wait is not None:
+            # Refused before the password is checked: a guess made now tells nothing.
+            return LoginOutcome(wait=wait)
+        counsellor = accounts.authenticate(session, login_name, password, address=address)
+        if counsellor is None:
+            # What was typed as a login may be a password typed in the wrong field: it is kept
+            # only when it is a login indeed.
+            known = accounts.find(session, login_name) is not None
+            audit.record(session, "login_failed",
+                         detail=accounts.normalize_login(login_name) if known else UNKNOWN_LOGIN)
+            return LoginOutcome()
+        token = accounts.open_session(session, counsellor)
+        audit.record(session, "login", counsellor_id=counsellor.id, counsellor_name=counsellor.name)
+        return LoginOutcome(token=token)
+
+
+async def check_login(address: str, login_name: str, password: str) -> LoginOutcome:
+    """`_check_login` in a worker thread: the event loop keeps serving pages meanwhile."""
+    loop = asyncio.get_running_loop()
+    return await loop.run_in_executor(PASSWORD_CHECKS, _check_login, address, login_name, password)
+
+
+def wait_fr(wait: dt.timedelta) -> str:
+    seconds = max(1, math.ceil(wait.total_seconds()))
+    if seconds < 60:
+        return f"{seconds} seconde{'s' if seconds > 1 else ''}"
+    minutes = math.ceil(seconds / 60)
+    return f"{minutes} minute{'s' if minutes > 1 else ''}"
+
+
+def error_page(request: Request, error: Exception) -> HTTPResponse:
+    """A French page for any error, with the usual headers; never a stack trace."""
+    if isinstance(error, SanicException):
+        status = error.status_code
+    else:
+        # Before any route was found, an error is Sanic failing to read a malformed request
+        # (a Content-Length that is not a number...): the client's mistake, not ours.
+        status = 500 if getattr(request, "route", None) is not None else 400
+    if status >= 500:
+        # The trace's code lines only: an exception's message may quote a statement's values.
+        logger.error("error %s on %s %s: %s\n%s", status, request.method, request.path,
+                     type(error).__name__, "".join(traceback.format_tb(error.__traceback__)))
+    message = ERRORS.get(status) or ERRORS[500 if status >= 500 else 400]
+    return refuse(request, status, message)
+
+
+def create_app(name: str = "ccas_counsellors", secret: bytes | None = None) -> Sanic:
     app = Sanic(name)
     app.config.FORWARDED_SECRET = None
+    app.config.PROXIES_COUNT = _proxies() or None
     app.config.REQUEST_MAX_SIZE = 1_000_000
+    signing_key = secret or app_secret()
 
     @app.middleware("request")
     async def require_counsellor(request: Request):
+        if getattr(request.ctx, "checked", False):
+            # Sanic runs request middleware again before an error page: the request was let
+            # through once (or this check itself failed, the database being down: the error
+            # page must not try again).
+            return None
+        request.ctx.checked = True
+        if request.path == STYLESHEET:
+            return None  # nothing personal: no need to read the session
+        if request.method == "POST" and _cross_site(request):
+            request.ctx.user = None
+            return refuse(request, 403, "Ce formulaire n'est plus valable. Rechargez la page et recommencez.")
         token = request.cookies.get(COOKIE)
         with session_scope() as session:
             request.ctx.user = accounts.signed_in(session, token)
@@ -115,7 +277,18 @@ def create_app(name: str = "ccas_counsellors") -> Sanic:
             return refuse(request, 403, "Ce formulaire n'est plus valable. Rechargez la page et recommencez.")
         return None
 
-    @app.get("/static/app.css")
+    @app.middleware("response")
+    async def security_headers(request: Request, response: BaseHTTPResponse):
+        # Every answer: redirects, the stylesheet, error pages made by Sanic itself.
+        for header, value in _headers().items():
+            if header not in response.headers:
+                response.headers[header] = value
+
+    @app.exception(Exception)
+    async def on_error(request: Request, error: Exception) -> HTTPResponse:
+        return error_page(request, error)
+
+    @app.get(STYLESHEET)
     async def stylesheet(request: Request) -> HTTPResponse:
         return await file(str(HERE / "static" / "app.css"), mime_type="text/css")
 
@@ -123,27 +296,26 @@ def create_app(name: str = "ccas_counsellors") -> Sanic:
     async def login_form(request: Request) -> HTTPResponse:
         if request.ctx.user is not None:
             return redirect("/", status=303)
-        return _login_page(request)
+        return _login_page(request, signing_key)
 
     @app.post("/connexion")
     async def login(request: Request) -> HTTPResponse:
-        if not _same(request.form.get("csrf"), request.cookies.get(LOGIN_CSRF_COOKIE)):
-            return _login_page(request, error="Le formulaire a expiré. Réessayez.", status=403)
+        if not valid_login_form_token(signing_key, request.form.get("csrf")):
+            return _login_page(request, signing_key, error="Le formulaire a expiré. Réessayez.", status=403)
         login_name = (request.form.get("login") or "").strip()[:120]
         password = request.form.get("password") or ""
-        with session_scope() as session:
-            pause = accounts.paused_for(session, login_name)
-            if pause is not None:
-                minutes = max(1, int(pause.total_seconds() // 60) + 1)
-                return _login_page(request, status=429, login=login_name, error=(
-                    f"Trop d'essais infructueux. Par sécurité, réessayez dans {minutes} minute(s)."))
-            counsellor = accounts.authenticate(session, login_name, password)
-            if counsellor is None:
-                audit.record(session, "login_failed", detail=login_name)
-                return _login_page(request, status=401, login=login_name,
-                                   error="Identifiant ou mot de passe incorrect.")
-            token = accounts.open_session(session, counsellor)
-            audit.record(session, "login", counsellor_id=counsellor.id, counsellor_name=counsellor.name)
+        outcome = await check_login(client_address(request), login_name, password)
+        if outcome.wait is not None:
+            response = _login_page(request, signing_key, status=429, login=login_name, error=(
+                "Par sécurité, les connexions sont ralenties après plusieurs essais sans succès. "
+                f"Merci de patienter {wait_fr(outcome.wait)} avant de réessayer. Si le mot de passe "
+                "vous échappe, la personne qui gère les comptes peut vous en donner un nouveau."))
+            response.headers["Retry-After"] = str(max(1, math.ceil(outcome.wait.total_seconds())))
+            return response
+        if outcome.token is None:
+            return _login_page(request, signing_key, status=401, login=login_name,
+                               error="Identifiant ou mot de passe incorrect.")
+        token = outcome.token
         response = redirect("/", status=303)
         _set_cookie(response, COOKIE, token, int(accounts.SESSION_LIFETIME.total_seconds()))
         return response
@@ -190,7 +362,7 @@ def create_app(name: str = "ccas_counsellors") -> Sanic:
         ccas, national = current_ccas(), current_national()
         user = request.ctx.user
         with session_scope() as session:
-            booking = session.get(Booking, booking_id)
+            booking = _booking(session, booking_id)
             if booking is None:
                 return refuse(request, 404, GONE)
             item = handover.build(booking, session.get_bind(), ccas, national)
@@ -210,7 +382,7 @@ def create_app(name: str = "ccas_counsellors") -> Sanic:
         new = request.form.get("statut") or ""
         note = (request.form.get("note") or "").strip()
         with session_scope() as session:
-            booking = session.get(Booking, booking_id)
+            booking = _booking(session, booking_id)
             if booking is None:
                 return refuse(request, 404, GONE)
             try:
@@ -228,7 +400,7 @@ def create_app(name: str = "ccas_counsellors") -> Sanic:
     async def add_note(request: Request, booking_id: int) -> HTTPResponse:
         user = request.ctx.user
         with session_scope() as session:
-            booking = session.get(Booking, booking_id)
+            booking = _booking(session, booking_id)
             if booking is None:
                 return refuse(request, 404, GONE)
             try:
@@ -245,7 +417,7 @@ def create_app(name: str = "ccas_counsellors") -> Sanic:
         if request.form.get("confirmation") != "oui":
             return redirect(f"/rappels/{booking_id}?info=confirmer", status=303)
         with session_scope() as session:
-            booking = session.get(Booking, booking_id)
+            booking = _booking(session, booking_id)
             if booking is None:
                 return refuse(request, 404, GONE)
             erased = erase_person(session, booking.sender_id)
@@ -257,6 +429,11 @@ def create_app(name: str = "ccas_counsellors") -> Sanic:
     return app
 
 
+def _booking(session: Session, booking_id: int) -> Booking | None:
+    """The booking, or None: erased, never made, or a number no id can be."""
+    return session.get(Booking, booking_id) if _in_range(booking_id) else None
+
+
 def _record(session: Session, user: accounts.SignedIn, action: str, booking_id: int,
             detail: str | None = None) -> None:
     """Audit what the signed-in counsellor did to a handover."""
@@ -265,16 +442,12 @@ def _record(session: Session, user: accounts.SignedIn, action: str, booking_id: 
 
 
 def _login_page(
-    request: Request, error: str | None = None, status: int = 200, login: str = ""
+    request: Request, secret: bytes, error: str | None = None, status: int = 200, login: str = ""
 ) -> HTTPResponse:
-    # Reused while the cookie lives: a browser's background request (a favicon...) reaching the
-    # sign-in page must not replace the token of the form already shown.
-    csrf = request.cookies.get(LOGIN_CSRF_COOKIE) or ""
-    if len(csrf) < 32:
-        csrf = secrets.token_urlsafe(32)
-    response = page("login.html", request, status=status, csrf=csrf, error=error, login=login)
-    _set_cookie(response, LOGIN_CSRF_COOKIE, csrf, 3600)
-    return response
+    # A new token each time, and no cookie: any token this app signed in the last hour is valid,
+    # so a browser's background request (a favicon...) cannot spoil the form already shown.
+    return page("login.html", request, status=status, csrf=login_form_token(secret), error=error,
+                login=login)
 
 
 def _theme_choices() -> list[tuple[str, str]]:

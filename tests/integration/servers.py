@@ -23,6 +23,9 @@ BIN = Path(sys.executable).parent
 # credentials.yml reads these; empty leaves the SMS channel off.
 SMS_OFF = {"TWILIO_ACCOUNT_SID": "", "TWILIO_AUTH_TOKEN": "", "TWILIO_NUMBER": "", "TWILIO_WEBHOOK_URL": "",
            "TWILIO_API_BASE": "https://api.twilio.com"}
+# The installation secret of the test servers (conversation ids) and the action server's token.
+TEST_SECRET = "test-secret-key-of-the-ccas-servers-0123456789"
+ACTION_TOKEN = "test-action-server-token"
 
 
 def free_port() -> int:
@@ -91,7 +94,8 @@ def start_servers(model: str, token: str = "test-token", extra_env: dict | None 
     empty, which means the real time, and can be written to move the servers' clock.
     """
     env = {**os.environ, "PYTHONPATH": str(ROOT), "RASA_TELEMETRY_ENABLED": "false", **SMS_OFF,
-           **(extra_env or {})}
+           "CCAS_SECRET_KEY": TEST_SECRET, "ACTION_SERVER_TOKEN": ACTION_TOKEN,
+           "SANIC_REQUEST_MAX_SIZE": "1048576", **(extra_env or {})}
     logdir = Path(tempfile.mkdtemp(prefix="ccas-servers-"))
     env["DATABASE_URL"] = (extra_env or {}).get("DATABASE_URL") or f"sqlite:///{logdir / 'ccas.db'}"
     clock_file = logdir / "clock.txt"
@@ -106,7 +110,7 @@ def start_servers(model: str, token: str = "test-token", extra_env: dict | None 
     env["ACTION_ENDPOINT_URL"] = f"http://127.0.0.1:{action_port}/webhook"
 
     action_log = logdir / "actions.log"
-    action_command = [str(BIN / "rasa"), "run", "actions", "--actions", "actions", "--port", str(action_port)]
+    action_command = [sys.executable, "-m", "actions.server", "--port", str(action_port)]
     action = subprocess.Popen(action_command, cwd=ROOT, env=env, stdout=action_log.open("w"),
                               stderr=subprocess.STDOUT)
     processes, logs = [action], [action_log]
@@ -170,9 +174,11 @@ def _start_app(command: str, port: int, ready_path: str, env: dict[str, str]) ->
     return app
 
 
-def start_web(database_url: str, clock_file: Path | None = None) -> Web:
+def start_web(
+    database_url: str, clock_file: Path | None = None, extra_env: dict[str, str] | None = None
+) -> Web:
     """The counsellors' web app on a free port, on the given database (already migrated)."""
-    env = {"DATABASE_URL": database_url}
+    env = {"DATABASE_URL": database_url, **(extra_env or {})}
     if clock_file is not None:
         env[CLOCK_FILE_ENV] = str(clock_file)
     return _start_app("web", free_port(), "/connexion", env)

@@ -6,7 +6,7 @@ from tests.integration.test_http_conversation import assert_clean, joined
 
 def start_snapshot(chat):
     chat.say("bonjour")
-    texts = chat.texts(chat.say("/request_snapshot"))
+    texts = chat.texts(chat.say("je voudrais faire le point sur mon budget"))
     assert "qui vit dans votre foyer" in joined(texts)
 
 

@@ -21,7 +21,7 @@ def test_snapshot_resumes_after_a_restart(model, tmp_path):
     try:
         say(first, sender, "bonjour")
         say(first, sender, "mon mari me frappe et je n'arrive plus à payer le loyer")
-        say(first, sender, "/request_snapshot")
+        say(first, sender, "je voudrais faire le point sur mon budget")
         say(first, sender, "seule avec un enfant")
         assert "dépenses fixes" in say(first, sender, "1200")
     finally:

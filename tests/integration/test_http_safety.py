@@ -28,7 +28,7 @@ def test_indirect_hopelessness_cold_gets_a_check_in_with_the_number_first(chat):
 
 def test_crisis_in_the_budget_questions_keeps_the_answers_and_the_question_waits(chat, servers):
     chat.say("bonjour")
-    chat.say("/request_snapshot")
+    chat.say("je voudrais faire le point sur mon budget")
     chat.say("seule avec deux enfants")
     chat.say("1500 avec la CAF")
     texts = chat.texts(chat.say("franchement je sais plus pourquoi je me bats"))
@@ -68,7 +68,7 @@ def test_crisis_in_the_booking_keeps_the_booking_in_progress(chat, servers):
 
 def test_crisis_after_the_summary_then_thanks(chat, servers):
     chat.say("bonjour")
-    chat.say("/request_snapshot")
+    chat.say("je voudrais faire le point sur mon budget")
     for answer in ("je vis seul", "1100", "loyer 600", "non", "non"):
         chat.say(answer)
     texts = chat.texts(chat.say("de toute façon je vois aucune issue"))

@@ -11,7 +11,8 @@ import requests
 from twilio.request_validator import RequestValidator
 
 from bot import handover
-from tests.integration.servers import free_port, start_servers
+from bot.conversation_ids import sms_conversation_id
+from tests.integration.servers import TEST_SECRET, free_port, start_servers
 from tests.integration.test_http_callback import TUESDAY_10, booking_of
 
 SID, TOKEN, NUMBER = "AC" + "0" * 32, "test-auth-token", "+33757000000"
@@ -64,6 +65,11 @@ def sms(model):
     twilio.server.shutdown()
 
 
+def sms_id(number: str) -> str:
+    """The conversation id the test servers give to SMS from `number`."""
+    return sms_conversation_id(number, TEST_SECRET.encode())
+
+
 def inbound(servers, sender, body, sign=True):
     """What Twilio posts when an SMS arrives, signed with the account's auth token."""
     url = f"{servers.rasa_url}/webhooks/twilio/webhook"
@@ -100,7 +106,8 @@ def test_a_conversation_and_a_booking_by_sms(sms):
     confirmation = " ".join(twilio.take())
     assert ("une conseillère vous appellera aujourd'hui, mardi 24 novembre, à 10 h 30, "
             "au 06 12 34 56 78.") in confirmation
-    booking = booking_of(servers, sender)
+    booking = booking_of(servers, sms_id(sender))
+    assert booking.sender_id != sender and sender not in booking.sender_id  # never the number itself
     assert booking.channel == "twilio" and handover.channel_name(booking.channel) == "SMS"
 
 
@@ -109,4 +116,4 @@ def test_a_forged_webhook_is_refused(sms):
     sender = "+3362" + str(uuid.uuid4().int)[:7]
     response = inbound(servers, sender, "bonjour", sign=False)
     assert response.status_code == 403
-    assert twilio.take() == [] and booking_of(servers, sender) is None
+    assert twilio.take() == [] and booking_of(servers, sms_id(sender)) is None

@@ -10,14 +10,16 @@ CSRF = re.compile(r'name="csrf" value="([^"]+)"')
 
 
 class Client:
-    def __init__(self, base: str):
+    def __init__(self, base: str, headers: dict[str, str] | None = None):
         self.base = base
         self.cookies: dict[str, str] = {}
+        self.headers = dict(headers or {})  # sent with every request (X-Forwarded-For...)
 
     def request(self, method: str, path: str, data: dict | None = None) -> requests.Response:
         header = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
+        headers = {**self.headers, **({"Cookie": header} if header else {})}
         response = requests.request(method, self.base + path, data=data, allow_redirects=False,
-                                    headers={"Cookie": header} if header else {}, timeout=30)
+                                    headers=headers, timeout=30)
         for name, value in response.cookies.items():
             if value:
                 self.cookies[name] = value

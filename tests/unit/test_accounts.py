@@ -48,17 +48,21 @@ def test_weak_or_duplicate_accounts_are_refused(session):
         accounts.create_counsellor(session, "CLAIRE", "Autre", PASSWORD)
 
 
-def test_five_failures_pause_the_login_for_a_while(session, frozen):
+def test_failures_slow_down_the_address_and_forget_after_an_hour(session, frozen):
     accounts.create_counsellor(session, "claire", "Claire", PASSWORD)
     start = dt.datetime(2026, 11, 24, 9, 0, tzinfo=dt.timezone.utc)
-    for minute in range(5):
+    free = accounts.PER_ADDRESS.free
+    for minute in range(free):
         frozen(start + dt.timedelta(minutes=minute))
-        assert accounts.paused_for(session, "claire") is None
-        accounts.authenticate(session, "claire", "faux")
-    assert accounts.paused_for(session, "claire") == dt.timedelta(minutes=11)
-    frozen(start + dt.timedelta(minutes=15, seconds=1))  # the oldest failure is now out of the window
-    assert accounts.paused_for(session, "claire") is None
-    assert accounts.authenticate(session, "claire", PASSWORD) is not None
+        assert accounts.throttled_for(session, "203.0.113.5", "claire") is None
+        accounts.authenticate(session, "claire", "faux", address="203.0.113.5")
+    last = start + dt.timedelta(minutes=free - 1)
+    assert accounts.throttled_for(session, "203.0.113.5", "claire") == accounts.PER_ADDRESS.first_wait
+    frozen(last + accounts.PER_ADDRESS.first_wait)
+    assert accounts.throttled_for(session, "203.0.113.5", "claire") is None
+    frozen(start + accounts.FAILURE_MEMORY + dt.timedelta(minutes=free))  # all forgotten
+    assert accounts.throttled_for(session, "203.0.113.5", "claire") is None
+    assert accounts.authenticate(session, "claire", PASSWORD, address="203.0.113.5") is not None
 
 
 def test_sessions_expire_and_close(session, frozen):

@@ -79,7 +79,10 @@
       socket.emit("session_request", { session_id: state.sessionId });
     });
     socket.on("session_confirm", function (sessionId) {
-      var first = !state.sessionId;
+      // The server issues the conversation's token. A different one means the one kept here
+      // was not recognised (a new installation): the conversation starts afresh.
+      var first = state.sessionId !== sessionId;
+      if (first && state.sessionId) { state.messages = []; redraw(); }
       state.sessionId = sessionId;
       save();
       if (first) {

@@ -1,0 +1,82 @@
+"""The action server, started as `python -m actions.server`: Rasa SDK's own server, made safe.
+
+`rasa run actions` listens on every address without authentication: anyone reaching port
+5055 could run any action for any conversation (an erasure, a booking). Here:
+- it listens on loopback unless told otherwise (--host, ACTION_SERVER_HOST);
+- with ACTION_SERVER_TOKEN set, every call but /health must carry it
+  ("Authorization: Bearer ...", sent by Rasa from endpoints.yml);
+- it refuses to listen beyond this machine without a token.
+"""
+from __future__ import annotations
+
+import argparse
+import hmac
+import ipaddress
+import logging
+import os
+import sys
+
+from rasa_sdk.endpoint import create_app
+from sanic import response
+from sanic.request import Request
+
+logger = logging.getLogger(__name__)
+TOKEN_ENV = "ACTION_SERVER_TOKEN"
+HOST_ENV = "ACTION_SERVER_HOST"
+OPEN_PATHS = frozenset({"/health"})
+
+
+def is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def authorised(authorization: str | None, token: str | None) -> bool:
+    if not token:
+        return True
+    presented = (authorization or "").removeprefix("Bearer ").strip()
+    return hmac.compare_digest(presented.encode(), token.encode())
+
+
+def refusal(host: str, token: str | None) -> str | None:
+    """Why the server must not start with these settings, or None."""
+    if not is_loopback(host) and not token:
+        return (f"Le serveur d'actions ne peut pas écouter sur {host} sans {TOKEN_ENV} : "
+                "n'importe qui pourrait effacer une conversation ou réserver un rappel.")
+    return None
+
+
+def build_app(token: str | None):
+    app = create_app("actions", cors_origins=None)
+
+    @app.middleware("request")
+    async def check_token(request: Request):
+        if request.path not in OPEN_PATHS and not authorised(request.headers.get("Authorization"), token):
+            logger.warning("action server call without the right token: refused")
+            return response.json({"error": "unauthorised"}, status=401)
+        return None
+
+    return app
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Serveur d'actions du CCAS")
+    parser.add_argument("--host", default=os.environ.get(HOST_ENV, "127.0.0.1"))
+    parser.add_argument("--port", type=int, default=5055)
+    args = parser.parse_args(argv)
+    token = os.environ.get(TOKEN_ENV) or None
+    reason = refusal(args.host, token)
+    if reason:
+        print(reason, file=sys.stderr)
+        return 2
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)-8s %(name)s - %(message)s")
+    build_app(token).run(args.host, args.port, workers=1, access_log=False)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,52 @@
+"""Rasa NLU component: a text starting with "/" triggers an intent only when it is the payload
+of a button the assistant offered to this conversation.
+
+Rasa reads "/intent" typed as text as that intent, bypassing the language model: typing
+"/erase_my_data" or "/request_human{...}" would act without any button. The channels mark the
+payloads that were offered (channels/inbound.py, `OFFERED_KEY`, set by the server only);
+anything else loses its leading slashes here, so that Rasa's last step, which unpacks
+"/intent" messages, leaves it alone. A command-shaped text ("/erase_my_data") has no French
+words for the classifier, which still named some intent with confidence: it is read as not
+understood, unless the crisis safety net recognised something ("/suicide"). Words after a
+slash ("/ j'ai un souci") stay with the classifier. The conversation keeps what the person
+typed: only the copy read for understanding changes.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.shared.nlu.constants import INTENT, TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+from channels.inbound import COMMAND_PREFIX, OFFERED_KEY
+from components.crisis_net import CRISIS_INTENT
+from components.gibberish import FALLBACK_INTENT
+from components.intent_override import IntentOverride, force_intent
+
+_COMMAND_SHAPE = re.compile(r"[A-Za-z_][\w.]*(@[\d.]+)?(\{.*\})?", re.DOTALL)
+
+
+def is_offered(metadata: Any) -> bool:
+    return isinstance(metadata, dict) and metadata.get(OFFERED_KEY) is True
+
+
+def as_plain_text(text: str) -> str:
+    """The text without the slashes that would make Rasa read it as a command."""
+    return text.lstrip(COMMAND_PREFIX + " ")
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
+class TypedCommandGuard(IntentOverride):
+    def process(self, messages: list[Message]) -> list[Message]:
+        for message in messages:
+            text = message.get(TEXT)
+            if isinstance(text, str) and text.strip().startswith(COMMAND_PREFIX) \
+                    and not is_offered(message.get("metadata")):
+                plain = as_plain_text(text.strip())
+                message.set(TEXT, plain)
+                intent = (message.get(INTENT) or {}).get("name")
+                if _COMMAND_SHAPE.fullmatch(plain) and intent != CRISIS_INTENT:
+                    force_intent(message, FALLBACK_INTENT)
+        return messages
