@@ -20,7 +20,7 @@ from actions.listening import urgent_help
 from bot import bookings, replies
 from bot.availability import upcoming_slots
 from bot.bookings import Booking, SlotFull
-from bot.callback_wish import says_new_moment
+from bot.callback_wish import changes_moment
 from bot.ccas import Ccas, current_ccas
 from bot.consent import parse_consent
 from bot.db import is_transient, retrying, session_scope
@@ -52,9 +52,9 @@ _NO_PHONE = re.compile(
 )
 
 
-def _says_when(message: str) -> bool:
+def _says_when(message: str, asked: str | None = None) -> bool:
     """Whether a message typed at another booking question is a change of moment."""
-    return says_new_moment(message, local_now(current_ccas()).date())
+    return changes_moment(message, local_now(current_ccas()).date(), asked)
 
 
 def _channel(tracker: Tracker) -> str:
@@ -272,6 +272,11 @@ class ValidateCallbackForm(FormValidationAction):
         fitting = suitable(free, tracker)
         choice = choose_among(str(value), offered, free, now) or choose(str(value), fitting, now, ccas)
         if choice.outcome == "chosen" and choice.slot is not None:
+            if tracker.get_slot("requested_slot") not in (None, "callback_time") and \
+                    not tracker.get_slot("callback_reserved"):
+                # Changed at a later question: said back, before that question comes again.
+                dispatcher.utter_message(text=text("callback.moment_changed", moment=format_moment_fr(
+                    choice.slot.astimezone(ccas.timezone), now, full=True)))
             return {"callback_time": choice.slot.isoformat(), "callback_time_reason": None,
                     "callback_offers": None}
         if choice.outcome == "not_understood" and parse_phone(str(value)) is not None:
@@ -298,7 +303,7 @@ class ValidateCallbackForm(FormValidationAction):
         phone = parse_phone(str(value))
         if phone is not None:
             return {"callback_phone": phone.e164}
-        if _says_when(str(value)):
+        if _says_when(str(value), "callback_phone"):
             return {"callback_phone": None}  # a new moment (actions/understanding.py); asked again
         if _NO_PHONE.search(normalize(str(value))):
             return {"callback_phone": None, "callback_outcome": "no_phone"}

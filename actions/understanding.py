@@ -19,7 +19,7 @@ from actions.budget import SLOT_OF_GROUP, snapshot_events, snapshot_from
 from bot import budget_notes
 from bot.budget import Line, Snapshot, apply_reading, summary, with_household
 from bot.budget_reading import read_budget
-from bot.callback_wish import mentions_callback_time, says_new_moment
+from bot.callback_wish import changes_moment, mentions_callback_time
 from bot.ccas import current_ccas, current_national
 from bot.household import read_household
 from bot.phone import parse_phone
@@ -166,12 +166,13 @@ def _contact(tracker: Tracker, message: str) -> list[EventType]:
     if phone is not None and in_callback_form and requested != "callback_phone":
         # Typed at another booking question: that question stays, the phone one is skipped.
         events.append(SlotSet("callback_phone", phone.e164))
-    if in_callback_form and requested in ("callback_phone", "callback_name", "callback_consent") and \
-            says_new_moment(message, local_now(current_ccas()).date()):
-        # "ah non, plutôt vendredi" at the phone question: the moment is chosen again.
-        events.append(SlotSet("callback_time", message))
     today: dt.date = local_now(current_ccas()).date()
-    talks_of_calling = mentions_callback_time(message, today, latest_intent(tracker)) or (
+    # "ah non, plutôt vendredi" at a later booking question: the moment is chosen again.
+    later_question = requested in ("callback_phone", "callback_name", "callback_consent")
+    if in_callback_form and later_question and changes_moment(message, today, requested):
+        events.append(SlotSet("callback_time", message))
+    talks_of_calling = mentions_callback_time(message, today, latest_intent(tracker),
+                                              callback_was_offered(tracker)) or (
         in_callback_form and requested == "callback_time")
     if talks_of_calling:
         constraints = _constraints(message, today, tracker.get_slot("callback_constraints"))
@@ -180,6 +181,24 @@ def _contact(tracker: Tracker, message: str) -> list[EventType]:
     if not in_callback_form and talks_of_calling:
         events.append(SlotSet("callback_wish", message))
     return events
+
+
+CALLBACK_PAYLOADS = frozenset({"/request_human"})
+
+
+def callback_was_offered(tracker: Tracker) -> bool:
+    """Whether the assistant's last turn offered a callback (its button, crisis offer included)."""
+    seen_user = False
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            if seen_user:
+                return False
+            seen_user = True
+        elif seen_user and event.get("event") == "bot":
+            buttons = (event.get("data") or {}).get("buttons") or []
+            if any(b.get("payload") in CALLBACK_PAYLOADS for b in buttons if isinstance(b, dict)):
+                return True
+    return False
 
 
 def _constraints(message: str, today: dt.date, known: dict[str, Any] | None) -> dict[str, Any] | None:

@@ -92,7 +92,7 @@ _SKIP = re.compile(
 _ZERO = re.compile(
     r"^(?:non|nan|non merci|aucun|aucune|rien|rien du tout|zero|0|nada|neant|que dalle|pas un rond|"
     r"pas un centime|nul|nulle|0 euros?)$|"
-    r"\b(?:pas de|pas d|aucun|aucune|plus de|zero|rien a|je ne paie pas de|je paie pas de|"
+    r"\b(?:pas de|pas d|pas encore de|pas encore d|aucun|aucune|plus de|zero|rien a|je ne paie pas de|je paie pas de|"
     r"je n ai pas de|j ai pas de|on n a pas de|on a pas de|sans)\b"
 )
 

@@ -51,11 +51,13 @@ _CHARGE_CUE = re.compile(r"\b(?:je paie|je paye|on paie|on paye|charges?|facture
 
 _NONE_OF = {
     "loans": re.compile(
-        r"\b(?:pas|aucun|plus|zero|0|jamais) (?:de |d )?(?:credits?|prets?|emprunts?|mensualites?)\b|"
+        r"\b(?:pas|aucun|plus|zero|0|jamais) (?:encore |vraiment |du tout )?(?:de |d )?"
+        r"(?:credits?|prets?|emprunts?|mensualites?)\b|"
         r"\bsans (?:credits?|prets?)\b|\b(?:credits?|prets?) (?:aucun|zero|non|rien|0)\b|"
         r"\baucun (?:credit|pret)\b"),
     "arrears": re.compile(
-        r"\b(?:pas|aucun|aucune|zero|0) (?:de |d )?(?:retards?|impayes?|dettes?|arrieres?)\b|"
+        r"\b(?:pas|aucun|aucune|zero|0) (?:encore |vraiment |du tout )?(?:de |d )?"
+        r"(?:retards?|impayes?|dettes?|arrieres?)\b|"
         r"\brien (?:en|de) retard\b|\bpas en retard\b|\bjamais en retard\b|\bsans (?:retard|dette)s?\b|"
         r"\b(?:a|suis|sommes|est) a jour\b|\btout est paye\b|\bpas de decouvert\b"),
     "charges": re.compile(r"\b(?:pas de|aucun|aucune) (?:loyer|charges?)\b|"

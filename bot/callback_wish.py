@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from bot.phone import parse_phone
 from bot.preferences import parse_preference
 from bot.textnorm import normalize
 
@@ -23,12 +24,14 @@ _MOMENT_WORDS = re.compile(
 )
 
 
-def mentions_callback_time(message: str, today: dt.date, intent: str | None) -> bool:
-    """Whether `message` says when the person would like to be called."""
+def mentions_callback_time(message: str, today: dt.date, intent: str | None,
+                           callback_offered: bool = False) -> bool:
+    """Whether `message` says when the person would like to be called. Right after a callback
+    was offered, any moment is an answer to it ("le jeudi après-midi c'est mieux")."""
     if parse_preference(message, today) is None:
         return False
     plain = normalize(message)
-    if intent == "request_human" or _CALL_WORDS.search(plain):
+    if callback_offered or intent == "request_human" or _CALL_WORDS.search(plain):
         return True
     rest = _MOMENT_WORDS.sub(" ", plain).split()
     return len(rest) <= 1
@@ -47,12 +50,23 @@ def says_new_moment(message: str, today: dt.date) -> bool:
     return bool(_CHANGE.search(plain)) or len(_MOMENT_WORDS.sub(" ", plain).split()) <= 1
 
 
+def changes_moment(message: str, today: dt.date, asked: str | None) -> bool:
+    """Whether a message typed at booking question `asked` (phone, name, consent) chooses the
+    moment again. At the phone question, a moment and no number can be nothing else
+    ("mercredi après-midi, n'importe quelle heure")."""
+    if says_new_moment(message, today):
+        return True
+    return asked == "callback_phone" and parse_phone(message) is None and \
+        parse_preference(message, today) is not None
+
+
 _ASKS = re.compile(
     r"\b(?:rappelez|rappellez|rappele[zr]? moi|rappelle moi|rappelle[rz]? moi|appelez|appellez|"
     r"appele[zr]? moi|"
     r"me rappeler|m appeler|me rappele|un rappel|un appel|etre rappelee?s?|etre appelee?s?|me contacter|"
     r"contactez moi|me joindre|me telephoner|telephonez moi|qu on m appelle|qu elle m appelle|"
     r"qu on me rappelle|qu elle me rappelle|de vive voix|au telephone|par telephone|"
+    r"(?:quelqu un|une conseillere|la conseillere|une personne) (?:m appelle|me rappelle|me telephone)|"
     r"parler a (?:une|un|quelqu un|la) (?:conseillere|personne|humain|vrai))\b"
 )
 _NOT_ASKING = re.compile(
@@ -62,6 +76,18 @@ _NOT_ASKING = re.compile(
     r"\b(?:plus|pas) besoin\b|\bplutot\b|\bfinalement\b|\ba la place\b|\bautre (?:jour|heure|moment)\b|"
     r"\bj ai (?:appele|rappele)\b|\bpas (?:me |m )?(?:rappeler|appeler)\b"
 )
+
+
+# "oui je veux bien", "ok", "d'accord mais...": a yes at the start of a message.
+_YES_FIRST = re.compile(
+    r"^(?:oui|ouais|ouai|ok|okay|d accord|dac|dacc|volontiers|je veux bien|avec plaisir|bien sur|"
+    r"carrement|yes|sans probleme|pourquoi pas|allez|allons y|c est d accord)\b")
+
+
+def says_yes_first(message: str) -> bool:
+    """Whether the message opens with a yes, whatever follows ("oui mais parlez fort")."""
+    plain = normalize(message)
+    return bool(_YES_FIRST.search(plain)) and not _NOT_ASKING.search(plain)
 
 
 def asks_for_callback(message: str) -> bool:
@@ -82,3 +108,22 @@ def asks_for_callback_not_naming(message: str) -> bool:
     if naming and naming.group(1) not in _WHEN_WORDS:
         return False
     return asks_for_callback(message)
+
+
+def accepts_callback(message: str, today: dt.date) -> bool:
+    """A yes, a request to be called, a moment or a phone number: said right after a callback
+    was offered, each of these takes it ("mardi 14h", "0698765432", "oui mais parlez fort")."""
+    return says_yes_first(message) or asks_for_callback(message) or parse_phone(message) is not None \
+        or parse_preference(message, today) is not None
+
+
+# Intents that other rules answer after an offer (yes, no, a crisis, a question).
+_ANSWERED_ELSEWHERE = frozenset({"affirm", "deny", "crisis", "faq", "stop", "goodbye", "request_info",
+                                 "request_snapshot", "cancel_callback", "change_callback", "erase_my_data"})
+
+
+def takes_callback_offer(message: str, intent: str | None, offered: bool, today: dt.date) -> bool:
+    """Whether the message, right after a callback was offered, is a way of taking it that the
+    intents do not say: a moment, a number, "je veux bien qu'on m'appelle"."""
+    return offered and intent not in _ANSWERED_ELSEWHERE and accepts_callback(message, today)
+

@@ -11,7 +11,9 @@ from __future__ import annotations
 import re
 from enum import Enum
 
-from bot.safety import prepare
+from bot.amounts import parse_amounts
+from bot.household import read_household
+from bot.safety import assess, prepare
 
 CRISIS_SUPPORT = "action_crisis_support"
 CRISIS_FOLLOWUP = "action_crisis_followup"
@@ -115,6 +117,19 @@ def detect_followup(text: str) -> Followup | None:
     return None
 
 
+# Below this, a "crisis" from the classifier alone, on a message that is plainly a household
+# or an amount ("moi + mon bb", "1200 avec la caf"), is that answer.
+UNSURE_CRISIS = 0.7
+
+
+def plain_answer(text: str, confidence: float) -> bool:
+    """Whether a message the classifier alone, and unsure, called a crisis is rather a plain
+    answer: no crisis wording at all, and it reads as a household or as amounts."""
+    if confidence >= UNSURE_CRISIS or assess(text).kinds:
+        return False
+    return read_household(text) != (None, None) or bool(parse_amounts(text))
+
+
 # Intents whose usual answer (a menu, "je n'ai pas compris", a goodbye) would leave a person in
 # crisis alone: right after a crisis answer they get a crisis follow-up instead.
 _FOLLOWUP_INTENTS = frozenset(
@@ -134,6 +149,7 @@ def next_action(
     form_active: bool = False,
     names_money_worry: bool = False,
     new_kinds: bool = True,
+    accepts_callback: bool = False,
 ) -> str | None:
     """The action to run now, or None to let the other policies decide.
 
@@ -141,7 +157,9 @@ def next_action(
     `previous_bot_action` the last action before the person's latest message;
     `names_money_worry`: the message names a money theme (the person moves on to it, and is
     listened to as usual); `new_kinds`: the message names a crisis not answered yet ("the
-    shelter line does not answer", right after it was given, is a follow-up, not a new crisis).
+    shelter line does not answer", right after it was given, is a follow-up, not a new crisis);
+    `accepts_callback`: the message says yes, asks to be called, or gives a moment or a number
+    (after a callback was offered, each of these is a yes to it).
     """
     if latest_action in CRISIS_ACTIONS:
         if form_active and step == Step.DONE:
@@ -155,13 +173,19 @@ def next_action(
         return CRISIS_SUPPORT
     if not in_context:
         return None
-    if detect_followup(text) is not None:
-        return CRISIS_FOLLOWUP
-    if intent == "affirm" and step == Step.OFFERED_CALLBACK and not form_active:
+    followup = detect_followup(text)
+    if step == Step.OFFERED_CALLBACK and not form_active and intent != "deny" and \
+            (intent == "affirm" or accepts_callback) and followup in (None, Followup.NEXT_STEPS):
+        # "oui je veux bien, mais parlez fort", "jeudi après-midi", "04 76 ...": the callback.
         return OFFER_CALLBACK
+    if followup is not None:
+        return CRISIS_FOLLOWUP
     if intent in _FOLLOWUP_INTENTS:
         return CRISIS_FOLLOWUP
-    if intent in _SITUATION_INTENTS and not form_active and not names_money_worry:
+    # An answer to "are you safe?" is read in that light; once the next steps were given, what
+    # the person goes on to tell is listened to as usual (the same steps again would not help).
+    if intent in _SITUATION_INTENTS and not form_active and not names_money_worry and \
+            step in (Step.ASKED_SAFE, Step.IN_DANGER):
         return CRISIS_FOLLOWUP
     return None
 

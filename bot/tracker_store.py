@@ -16,10 +16,11 @@ message starts afresh.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
+import contextlib
+from collections.abc import Generator, Iterable
 from typing import Any
 
-from rasa.core.tracker_store import FailSafeTrackerStore, SQLTrackerStore
+from rasa.core.tracker_store import FailSafeTrackerStore, SQLTrackerStore, ensure_schema_exists
 from rasa.shared.core.events import ActionExecuted, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
@@ -55,6 +56,18 @@ class CcasTrackerStore(SQLTrackerStore):
     def __init__(self, domain: Any = None, host: str | None = None, event_broker: Any = None,
                  **kwargs: Any) -> None:
         super().__init__(domain=domain, host=host or database_url(), event_broker=event_broker, **kwargs)
+
+    @contextlib.contextmanager
+    def session_scope(self) -> Generator[Any, None, None]:
+        """Rasa's own reads any ValueError (a conversation id it cannot encode, say) as a missing
+        PostgreSQL schema and exits the whole server: here the error stays an error of this
+        request, which the channel answers."""
+        session = self.sessionmaker()
+        try:
+            ensure_schema_exists(session)
+            yield session
+        finally:
+            session.close()
 
     async def retrieve(self, sender_id: str) -> DialogueStateTracker | None:
         return await _patiently(lambda: super(CcasTrackerStore, self).retrieve(sender_id))

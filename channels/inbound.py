@@ -30,8 +30,9 @@ logger = logging.getLogger(__name__)
 # A long letter pasted in full still fits; beyond, the text is cut (the person's words first).
 MAX_MESSAGE_CHARS = 10_000
 MAX_SENDER_CHARS = 128
-# Set by the channel, never by a client (channels drop the metadata clients send): the message
-# is the payload of a button the assistant offered, or a control message of the chat widget.
+# Set by the channel on every message starting with "/", never by a client (channels drop the
+# metadata clients send): True for the payload of a button the assistant offered, or a control
+# message of the chat widget; False for anything else, which is then read as text.
 OFFERED_KEY = "ccas_offered_command"
 COMMAND_PREFIX = "/"
 # What the chat widget sends by itself when a conversation opens: harmless, always accepted.
@@ -63,7 +64,8 @@ def clean_sender(raw: Any) -> str | None:
         raw = str(raw)
     if not isinstance(raw, str):
         return None
-    sender = _CONTROL.sub("", raw).strip()
+    # A lone surrogate cannot be stored by any database (and made Rasa's store exit the server).
+    sender = _LONE_SURROGATE.sub("\ufffd", _CONTROL.sub("", raw)).strip()
     return sender if 0 < len(sender) <= MAX_SENDER_CHARS else None
 
 
@@ -96,10 +98,10 @@ async def mark_commands(agent: Any, message: UserMessage) -> None:
     """Mark the message as a command when it is one the person may send: a control message of
     the widget, or the payload of a button offered to this very conversation."""
     text = message.text or ""
-    if not text.startswith(COMMAND_PREFIX):
+    if not text.strip().startswith(COMMAND_PREFIX):
         return
-    if text in ALWAYS_ALLOWED or text in await last_offered(agent, message.sender_id):
-        message.metadata = {**(message.metadata or {}), OFFERED_KEY: True}
+    offered = text in ALWAYS_ALLOWED or text in await last_offered(agent, message.sender_id)
+    message.metadata = {**(message.metadata or {}), OFFERED_KEY: offered}
 
 
 class MessageRate:

@@ -56,7 +56,7 @@ def read_body(body: bytes) -> dict[str, Any] | None:
     """The JSON object sent, reading bytes that are not UTF-8 as replacement characters."""
     try:
         data = json.loads(body.decode("utf-8", errors="replace"))
-    except ValueError:
+    except (ValueError, RecursionError):  # RecursionError: nested thousands of levels deep
         return None
     return data if isinstance(data, dict) else None
 

@@ -19,6 +19,7 @@ import os
 from collections.abc import Awaitable, Callable
 from typing import Any
 
+from engineio.payload import Payload
 from rasa.core.channels.channel import UserMessage
 from rasa.core.channels.socketio import SocketBlueprint, SocketIOInput, SocketIOOutput
 from sanic import Blueprint, response
@@ -31,6 +32,10 @@ from channels.inbound import clean_text, deliver
 logger = logging.getLogger(__name__)
 DEFAULT_ORIGINS = "http://localhost:8000,http://127.0.0.1:8000"
 MAX_SOCKET_MESSAGE_BYTES = 64 * 1024  # a long letter pasted in full is 10 000 characters
+# engine.io drops a whole polling batch of more than 16 packets, silently: messages sent in a
+# burst (a browser falling back to polling after a network cut) were lost. Beyond the rate
+# limit the person is told (channels/inbound.py); a batch beyond this is still dropped.
+Payload.max_decode_packets = 64
 
 
 def allowed_origins() -> list[str]:
@@ -69,7 +74,7 @@ class WebChatInput(SocketIOInput):
             bound.pop(sid, None)
 
         @sio.on("session_request", namespace=self.namespace)
-        async def session_request(sid: str, data: dict | None) -> None:
+        async def session_request(sid: str, data: Any = None) -> None:
             data = data if isinstance(data, dict) else {}
             if sid in bound:
                 # A socket keeps its conversation: asking for another one gives nothing.
@@ -88,7 +93,7 @@ class WebChatInput(SocketIOInput):
             await sio.emit("session_confirm", token, room=sid, namespace=self.namespace)
 
         @sio.on(self.user_message_evt, namespace=self.namespace)
-        async def handle_message(sid: str, data: dict) -> None:
+        async def handle_message(sid: str, data: Any = None) -> None:
             conversation_id = bound.get(sid)
             if conversation_id is None or not isinstance(data, dict):
                 logger.warning("chat message on a socket without a conversation: ignored")

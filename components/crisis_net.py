@@ -6,6 +6,8 @@ wording, and this component makes the dialogue see `crisis` whatever was predict
 The other way round, a `crisis` guessed by the classifier alone for a message that names an
 eviction, an energy cut or a closed account ("ils peuvent me mettre dehors quand ?") is that
 situation, heard as such: it gets its concrete help (and the winter truce), not the shelter line.
+And an unsure `crisis` from the classifier alone on a plain household or amount ("moi + mon
+bb", answering "who lives with you?") is that answer (bot.crisis_followup.plain_answer).
 """
 from __future__ import annotations
 
@@ -13,12 +15,14 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.nlu.constants import INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
+from bot.crisis_followup import plain_answer
 from bot.safety import detect_crises
 from bot.urgency import detect_urgencies
 from components.intent_override import IntentOverride, force_intent
 
 CRISIS_INTENT = "crisis"
 DIFFICULTY_INTENT = "express_difficulty"
+INFORM_INTENT = "inform"
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
@@ -32,4 +36,7 @@ class CrisisSafetyNet(IntentOverride):
                 message.set("crisis_kinds", [k.value for k in kinds], add_to_output=True)
             elif (message.get(INTENT) or {}).get("name") == CRISIS_INTENT and detect_urgencies(text):
                 force_intent(message, DIFFICULTY_INTENT)
+            elif (message.get(INTENT) or {}).get("name") == CRISIS_INTENT and plain_answer(
+                    text, float((message.get(INTENT) or {}).get("confidence") or 0.0)):
+                force_intent(message, INFORM_INTENT)
         return messages

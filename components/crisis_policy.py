@@ -9,6 +9,7 @@ that a form took from the message is then put back, and the form goes on where i
 """
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from rasa.core.policies.policy import Policy, PolicyPrediction, SupportedData
@@ -22,6 +23,7 @@ from rasa.shared.core.events import ActionExecuted, SlotSet, UserUttered
 from rasa.shared.core.generator import TrackerWithCachedStates
 from rasa.shared.core.trackers import DialogueStateTracker
 
+from bot.callback_wish import accepts_callback
 from bot.crisis_followup import LISTEN, next_action
 from bot.safety import assess
 from bot.themes import detect_themes
@@ -110,6 +112,7 @@ class CrisisPolicy(Policy):
             form_active=bool(tracker.active_loop_name),
             names_money_worry=bool(detect_themes(text)),
             new_kinds=bool({k.value for k in assess(text).kinds} - set(context_kinds)),
+            accepts_callback=accepts_callback(text, dt.date.today()),
         )
         if action is None or action not in domain.action_names_or_texts:
             return self._prediction(self._default_predictions(domain))

@@ -2,9 +2,9 @@
 of a button the assistant offered to this conversation.
 
 Rasa reads "/intent" typed as text as that intent, bypassing the language model: typing
-"/erase_my_data" or "/request_human{...}" would act without any button. The channels mark the
-payloads that were offered (channels/inbound.py, `OFFERED_KEY`, set by the server only);
-anything else loses its leading slashes here, so that Rasa's last step, which unpacks
+"/erase_my_data" or "/request_human{...}" would act without any button. The channels mark every
+"/" message as offered or not (channels/inbound.py, `OFFERED_KEY`, set by the server only);
+one not offered loses its leading slashes here, so that Rasa's last step, which unpacks
 "/intent" messages, leaves it alone. A command-shaped text ("/erase_my_data") has no French
 words for the classifier, which still named some intent with confidence: it is read as not
 understood, unless the crisis safety net recognised something ("/suicide"). Words after a
@@ -28,13 +28,21 @@ from components.intent_override import IntentOverride, force_intent
 _COMMAND_SHAPE = re.compile(r"[A-Za-z_][\w.]*(@[\d.]+)?(\{.*\})?", re.DOTALL)
 
 
-def is_offered(metadata: Any) -> bool:
-    return isinstance(metadata, dict) and metadata.get(OFFERED_KEY) is True
+def is_refused(metadata: Any) -> bool:
+    """Whether a channel checked the command and found it was not offered. Messages that came
+    through no channel (Rasa's own conversation tests, /model/parse: operators only, the HTTP
+    API being closed in production) carry no mark and are read as Rasa reads them."""
+    return isinstance(metadata, dict) and OFFERED_KEY in metadata and metadata[OFFERED_KEY] is not True
 
 
 def as_plain_text(text: str) -> str:
-    """The text without the slashes that would make Rasa read it as a command."""
-    return text.lstrip(COMMAND_PREFIX + " ")
+    """The text without the slashes, and the spaces of any kind between them, that would make
+    Rasa read it as a command: Rasa strips the text before looking for "/", so "/\t/restart"
+    must lose both slashes."""
+    start = 0
+    while start < len(text) and (text[start] == COMMAND_PREFIX or text[start].isspace()):
+        start += 1
+    return text[start:]
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
@@ -43,7 +51,7 @@ class TypedCommandGuard(IntentOverride):
         for message in messages:
             text = message.get(TEXT)
             if isinstance(text, str) and text.strip().startswith(COMMAND_PREFIX) \
-                    and not is_offered(message.get("metadata")):
+                    and is_refused(message.get("metadata")):
                 plain = as_plain_text(text.strip())
                 message.set(TEXT, plain)
                 intent = (message.get(INTENT) or {}).get("name")

@@ -140,8 +140,10 @@ def login_form_token(secret: bytes) -> str:
 
 def valid_login_form_token(secret: bytes, token: str | None) -> bool:
     """Signed by this app and less than LOGIN_FORM_LIFETIME old."""
-    parts = (token or "").split(".")
-    if len(parts) != 3 or not parts[0].isascii() or not parts[0].isdigit():
+    if not token or len(token) > 200:  # a real one is some 80 characters; int() of 5 000 digits fails
+        return False
+    parts = token.split(".")
+    if len(parts) != 3 or not parts[0].isascii() or not parts[0].isdigit() or len(parts[0]) > 12:
         return False
     issued_text, nonce, mac = parts
     issued = int(issued_text)

@@ -155,18 +155,37 @@ def test_a_typed_command_triggers_nothing(prod):
     servers.set_clock(TUESDAY_10)
     sender = f"attack-{uuid.uuid4().hex[:8]}"
     rest(servers, sender, "bonjour")
-    for typed in ("/erase_my_data", "/request_human", "/affirm"):
-        answer = rest(servers, sender, typed)
+    typed = ["/erase_my_data", "/request_human", "/affirm", "/\t/request_human", "/\u00a0/erase_my_data",
+             "/\n/restart", '/ /request_human{"x": 1}@0.99']
+    for command in typed:
+        answer = rest(servers, sender, command)
         assert answer.status_code == 200 and answer.json()  # a kind answer, not silence
         assert "Quand préférez-vous" not in texts(answer) and "effacer" not in texts(answer).lower()
-    intents = [e["parse_data"]["intent"]["name"] for e in tracker(servers, sender)["events"]
-               if e["event"] == "user"]
-    assert not {"erase_my_data", "request_human", "affirm"} & set(intents[1:])
-    assert said(servers, sender)[1:] == ["/erase_my_data", "/request_human", "/affirm"]  # kept as typed
+    events = tracker(servers, sender)["events"]
+    intents = [e["parse_data"]["intent"]["name"] for e in events if e["event"] == "user"]
+    assert not {"erase_my_data", "request_human", "affirm", "restart"} & set(intents[1:])
+    assert not any(e["event"] == "restart" for e in events)
+    assert said(servers, sender)[1:] == typed  # kept as typed
     # A button the assistant did offer still works as a click.
+    sender = f"attack-{uuid.uuid4().hex[:8]}"
+    rest(servers, sender, "bonjour")
     offer = rest(servers, sender, "j'ai 2 mois de loyer en retard").json()
     assert "/request_human" in {b["payload"] for m in offer for b in m.get("buttons", [])}
     assert "Quand préférez-vous" in texts(rest(servers, sender, "/request_human"))
+
+
+def test_an_id_no_database_can_store_does_not_stop_the_server(prod):
+    servers, _ = prod
+    headers = {"Authorization": f"Bearer {REST_TOKEN}", "Content-Type": "application/json"}
+    response = requests.post(f"{servers.rasa_url}/webhooks/rest/webhook", timeout=60, headers=headers,
+                             data='{"sender": "f\\ud800x", "message": "bonjour"}')  # half a UTF-16 pair
+    assert response.status_code == 200
+    assert all(p.poll() is None for p in servers.processes)  # every server still running
+    assert rest(servers, f"attack-{uuid.uuid4().hex[:8]}", "bonjour").status_code == 200
+    deep = '{"sender": "x", "message": "x", "m": ' + "[" * 30000 + "]" * 30000 + "}"
+    nested = requests.post(f"{servers.rasa_url}/webhooks/rest/webhook", data=deep, timeout=60,
+                           headers={"Authorization": f"Bearer {REST_TOKEN}"})
+    assert nested.status_code == 400 and "lire ce message" in nested.text
 
 
 def test_the_action_server_refuses_calls_without_its_token(prod):

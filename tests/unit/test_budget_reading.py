@@ -90,6 +90,8 @@ def test_nothing_late_is_understood():
     assert read_budget("non rien en retard", "arrears").none == {"arrears"}
     assert read_budget("on est a jour de tout", "arrears").none == {"arrears"}
     assert read_budget("aucun crédit").none == {"loans"}
+    assert read_budget("non pas encore de retard", "arrears").none == {"arrears"}
+    assert read_budget("pas vraiment de credit").none == {"loans"}
 
 
 @pytest.mark.parametrize("text", [

@@ -96,7 +96,9 @@ class _Agent:
 def _marked(text, events, metadata=None):
     message = UserMessage(text, sender_id="s", metadata=metadata)
     asyncio.run(mark_commands(_Agent(events), message))
-    return bool((message.metadata or {}).get(OFFERED_KEY))
+    if text.startswith("/"):
+        assert OFFERED_KEY in message.metadata  # every command is marked, one way or the other
+    return (message.metadata or {}).get(OFFERED_KEY) is True
 
 
 def test_a_command_is_marked_only_when_offered_to_this_conversation():
@@ -112,7 +114,7 @@ def test_a_command_is_marked_only_when_offered_to_this_conversation():
 def test_a_message_without_a_tracker_store_is_never_a_command():
     message = UserMessage("/erase_my_data", sender_id="s")
     asyncio.run(mark_commands(None, message))
-    assert not (message.metadata or {}).get(OFFERED_KEY)
+    assert message.metadata[OFFERED_KEY] is False
 
 
 def _guarded(text, metadata=None, intent="request_human"):
@@ -128,18 +130,26 @@ def _read_as(text, intent, metadata=None):
 
 
 def test_a_command_not_offered_is_read_as_text():
-    assert _guarded("/erase_my_data") == "erase_my_data"
-    assert _guarded(" //request_human{\"x\": 1}") == "request_human{\"x\": 1}"
+    refused = {OFFERED_KEY: False}
+    assert _guarded("/erase_my_data", refused) == "erase_my_data"
+    assert _guarded(" //request_human{\"x\": 1}", refused) == "request_human{\"x\": 1}"
     assert _guarded("/request_human", {OFFERED_KEY: "yes"}) == "request_human"  # only True counts
     assert _guarded("/request_human", {OFFERED_KEY: True}) == "/request_human"
-    assert _guarded("j'ai 2/3 factures") == "j'ai 2/3 factures"
+    assert _guarded("j'ai 2/3 factures", refused) == "j'ai 2/3 factures"
+    # Rasa strips any whitespace before looking for "/": none may be left between slashes.
+    for separator in ("\t", "\n", "\r", "\u00a0", "\u2003", "\u3000", " "):
+        plain = _guarded(f"/{separator}/restart", refused)
+        assert plain == "restart" and not plain.strip().startswith("/")
+    # Through no channel (Rasa's conversation tests, /model/parse): as Rasa reads it.
+    assert _guarded("/affirm") == "/affirm" and _guarded("/affirm", {}) == "/affirm"
 
 
 def test_a_command_shaped_text_is_not_understood_unless_it_is_a_crisis():
-    assert _read_as("/erase_my_data", "express_difficulty") == "nlu_fallback"
-    assert _read_as('/choose_slot{"slot": "x"}', "affirm") == "nlu_fallback"
-    assert _read_as("/suicide", "crisis") == "crisis"  # the safety net's reading stands
-    assert _read_as("/ j'ai un souci de loyer", "express_difficulty") == "express_difficulty"
+    refused = {OFFERED_KEY: False}
+    assert _read_as("/erase_my_data", "express_difficulty", refused) == "nlu_fallback"
+    assert _read_as('/choose_slot{"slot": "x"}', "affirm", refused) == "nlu_fallback"
+    assert _read_as("/suicide", "crisis", refused) == "crisis"  # the safety net's reading stands
+    assert _read_as("/ j'ai un souci de loyer", "express_difficulty", refused) == "express_difficulty"
     assert _read_as("/request_human", "request_human", {OFFERED_KEY: True}) == "request_human"
 
 
@@ -150,6 +160,19 @@ def test_the_rate_of_one_conversation_is_limited_not_the_others():
     assert rate.allow("b")
     now[0] = 61
     assert rate.allow("a")
+
+
+def test_a_sender_id_no_database_can_store_is_made_storable():
+    from channels.inbound import clean_sender
+
+    assert clean_sender("f\ud800x") == "f\ufffdx"
+    assert clean_sender("f\ud800x").encode("utf-8")
+
+
+def test_a_body_nested_thousands_of_levels_is_unreadable_not_an_error():
+    from channels.rest import read_body
+
+    assert read_body(b'{"sender":"x","message":"x","m":' + b"[" * 30000 + b"]" * 30000 + b"}") is None
 
 
 def test_rest_callers():

@@ -1,6 +1,9 @@
 """What happens right after a crisis answer: read in its light, never the menu or the form."""
+import datetime as dt
+
 import pytest
 
+from bot.callback_wish import accepts_callback as _accepts
 from bot.crisis_followup import (
     CRISIS_FOLLOWUP,
     CRISIS_SUPPORT,
@@ -140,3 +143,50 @@ def test_naming_the_same_line_again_is_a_follow_up_but_a_new_crisis_is_answered_
     new = next_action(LISTEN, "crisis", said, CRISIS_SUPPORT, Step.ASKED_SAFE, new_kinds=True)
     assert (same, new) == (CRISIS_FOLLOWUP, CRISIS_SUPPORT)
     assert next_action(LISTEN, "crisis", said, "utter_greet", None, new_kinds=False) == CRISIS_SUPPORT
+
+
+def accepts_callback(text):
+    return _accepts(text, dt.date(2026, 11, 23))
+
+
+@pytest.mark.parametrize("text", [
+    "Oui je veux bien que quelqu'un m'appelle, mais je suis un peu sourde",
+    "le jeudi apres-midi c'est mieux, vers 15h",
+    "04 76 12 34 56",
+    "ok mais pas avant 10h",
+])
+def test_after_a_callback_offer_a_yes_a_moment_or_a_number_takes_it(text):
+    accepts = accepts_callback(text)
+    assert accepts
+    assert next_action(LISTEN, "nlu_fallback", text, CRISIS_FOLLOWUP, Step.OFFERED_CALLBACK,
+                       accepts_callback=accepts) == OFFER_CALLBACK
+    assert next_action(LISTEN, "inform", text, CRISIS_FOLLOWUP, Step.OFFERED_CALLBACK,
+                       accepts_callback=accepts) == OFFER_CALLBACK
+
+
+def test_after_a_callback_offer_danger_and_no_still_come_first():
+    danger = "oui mais il est derriere la porte"
+    assert next_action(LISTEN, "affirm", danger, CRISIS_FOLLOWUP, Step.OFFERED_CALLBACK,
+                       accepts_callback=accepts_callback(danger)) == CRISIS_FOLLOWUP
+    assert next_action(LISTEN, "deny", "non merci", CRISIS_FOLLOWUP, Step.OFFERED_CALLBACK,
+                       accepts_callback=accepts_callback("non merci")) == CRISIS_FOLLOWUP
+    assert not accepts_callback("non merci") and not accepts_callback("je sais pas")
+
+
+def test_what_the_person_tells_after_the_next_steps_is_listened_to_not_answered_the_same():
+    for step in (Step.STAYING, Step.OFFERED_CALLBACK):
+        assert next_action(LISTEN, "inform", "Mme Perrin", CRISIS_FOLLOWUP, step) is None
+    # An answer to "are you safe?" is still read in that light.
+    assert next_action(LISTEN, "inform", "je vis seule", CRISIS_SUPPORT, Step.ASKED_SAFE) == CRISIS_FOLLOWUP
+
+
+def test_an_unsure_crisis_reading_of_a_plain_answer_is_the_answer():
+    from bot.crisis_followup import plain_answer
+
+    assert plain_answer("moi + mon bb", 0.53)
+    assert plain_answer("1200 avec la caf", 0.6)
+    # Never when the classifier is sure, when crisis words are there, or when it answers nothing.
+    assert not plain_answer("moi + mon bb", 0.9)
+    assert not plain_answer("moi et mon bb, j'ai envie de mourir", 0.5)
+    assert not plain_answer("1200, il me frappe", 0.5)
+    assert not plain_answer("à quoi bon", 0.5)

@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from bot.callback_wish import mentions_callback_time
+from bot.callback_wish import changes_moment, mentions_callback_time
 from bot.ccas import current_ccas
 from bot.household import read_household
 from bot.referral import referral_sources
@@ -95,3 +95,40 @@ def test_a_plain_request_to_be_called(text, expected):
 ])
 def test_more_ways_to_say_the_household(text, expected):
     assert read_household(text) == expected
+
+
+def test_a_moment_typed_at_the_phone_question_chooses_the_moment_again():
+    today = dt.date(2026, 11, 23)
+    assert changes_moment("mercredi apres-midi, n'importe quelle heure", today, "callback_phone")
+    assert not changes_moment("06 12 34 56 78", today, "callback_phone")
+    assert not changes_moment("mercredi apres-midi, n'importe quelle heure, je serai chez ma mere", today,
+                              "callback_name")
+    assert changes_moment("ah non plutôt vendredi", today, "callback_consent")
+
+
+def test_after_a_callback_offer_a_moment_is_a_wish_to_be_called_then():
+    today = dt.date(2026, 11, 23)
+    message = "Le jeudi après-midi c'est mieux, vers 15 heures, le matin j'ai l'infirmière."
+    assert not mentions_callback_time(message, today, "inform")
+    assert mentions_callback_time(message, today, "inform", callback_offered=True)
+    assert not mentions_callback_time("j'ai 3 mois de retard", today, "inform", callback_offered=True)
+
+
+def test_after_a_callback_offer_a_moment_or_a_number_takes_it():
+    from rasa.shared.core.events import ActionExecuted, BotUttered, UserUttered
+
+    from bot.callback_wish import takes_callback_offer
+    from components.callback_offer_policy import callback_was_offered
+
+    today = dt.date(2026, 11, 23)
+    offer = BotUttered("Voulez-vous qu'elle vous rappelle ?",
+                       {"buttons": [{"title": "Oui", "payload": "/request_human"}]})
+    events = [UserUttered("non"), offer, ActionExecuted("action_listen"), UserUttered("mardi 14h")]
+    assert callback_was_offered(events)
+    assert not callback_was_offered([*events, BotUttered("ok"), UserUttered("mardi 14h")])
+    for message in ("mardi 14h", "0698765432", "je veux bien que quelqu'un m'appelle"):
+        assert takes_callback_offer(message, "inform", True, today)
+        assert not takes_callback_offer(message, "inform", False, today)
+    assert not takes_callback_offer("j'ai 3 mois de loyer en retard", "inform", True, today)
+    assert not takes_callback_offer("non merci", "deny", True, today)  # the rules answer a no
+    assert not takes_callback_offer("mardi 14h", "crisis", True, today)

@@ -284,6 +284,7 @@ def test_forged_login_tokens_are_refused(frozen):
         f"{issued}.{nonce}.{mac[:-1]}{'0' if mac[-1] != '0' else '1'}",
         f"{issued}.{nonce}.é{mac[1:]}",  # non-ASCII: refused, not an error
         f"١٢.{nonce}.{mac}",
+        "9" * 400 + ".x.y", "9" * 5000 + ".x.y",  # once an OverflowError, a ValueError: a 500
     ]
     for candidate in forged:
         assert not web.valid_login_form_token(SECRET, candidate), candidate
