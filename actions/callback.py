@@ -52,6 +52,10 @@ _NO_PHONE = re.compile(
 )
 
 
+# The consent question's own words, answered before it is asked.
+_ABOUT_READING = re.compile(r"\b(?:lire|lise|lit|conversation|echange|discussion|messages?)\b")
+
+
 def _says_when(message: str, asked: str | None = None) -> bool:
     """Whether a message typed at another booking question is a change of moment."""
     return changes_moment(message, local_now(current_ccas()).date(), asked)
@@ -174,11 +178,13 @@ class ActionOfferCallback(Action):
 
 
 def _prefilled(tracker: Tracker) -> list[EventType]:
-    """A phone number or a time said earlier in the conversation starts the booking: the form
-    checks them like answers and only asks what is missing."""
+    """A phone number, a name or a time said earlier in the conversation starts the booking:
+    the form checks them like answers and only asks what is missing."""
     events: list[EventType] = []
     if tracker.get_slot("known_phone"):
         events.append(SlotSet("callback_phone", tracker.get_slot("known_phone")))
+    if tracker.get_slot("known_name"):
+        events.append(SlotSet("callback_name", tracker.get_slot("known_name")))
     wish = tracker.get_slot("callback_wish")
     if wish:
         events += [SlotSet("callback_time", wish), SlotSet("callback_wish", None)]
@@ -322,6 +328,11 @@ class ValidateCallbackForm(FormValidationAction):
             return {"callback_name": ""}  # kept from the booking being moved: none was given
         if _says_when(str(value)):
             return {"callback_name": None}  # "plutôt vendredi" is a new moment, not a name
+        if _ABOUT_READING.search(normalize(str(value))):
+            # "oui elle peut lire": the next question answered first; the name was optional.
+            consent = parse_consent(str(value))
+            if consent is not None:
+                return {"callback_name": "", "callback_consent": consent}
         pseudonym = parse_pseudonym(str(value))
         if pseudonym is not None:
             return {"callback_name": pseudonym.value or ""}
@@ -361,7 +372,9 @@ class ValidateCallbackForm(FormValidationAction):
         if slots.get("callback_moving") or not (slots.get("callback_time") and slots.get("callback_phone")):
             return []
         ccas = current_ccas()
-        start = dt.datetime.fromisoformat(slots["callback_time"])
+        start = _moment_chosen(slots["callback_time"])
+        if start is None:
+            return []  # a moment said, not yet checked against the free slots
         if slots.get("callback_reserved") and slots.get("callback_reserved_at") == start.isoformat():
             return []  # already booked at this moment
         early = {**slots, "callback_name": None, "callback_consent": False}
@@ -397,7 +410,10 @@ class ValidateCallbackForm(FormValidationAction):
             await asyncio.to_thread(_note_name, slots)
             return events + early
         ccas = current_ccas()
-        start = dt.datetime.fromisoformat(slots["callback_time"])
+        start = _moment_chosen(slots["callback_time"])
+        if start is None:  # words never matched to a slot: the moment is asked again
+            events = [e for e in events if e.get("name") != "requested_slot"]
+            return events + [SlotSet("callback_time", None), SlotSet("requested_slot", "callback_time")]
         try:
             booking, outcome = await asyncio.to_thread(
                 retrying, lambda: _take_slot(tracker.sender_id, _channel(tracker), slots, start, ccas))
@@ -427,6 +443,14 @@ class ValidateCallbackForm(FormValidationAction):
         events = [e for e in events if e.get("name") != "requested_slot"]
         return events + [SlotSet("callback_outcome", outcome), SlotSet("callback_booking_id", booking.id),
                          SlotSet("requested_slot", None)]
+
+
+def _moment_chosen(value: Any) -> dt.datetime | None:
+    """The slot chosen, or None while the slot holds words still to be matched to a slot."""
+    try:
+        return dt.datetime.fromisoformat(str(value))
+    except ValueError:
+        return None
 
 
 def _note_name(slots: dict[str, Any]) -> None:

@@ -24,6 +24,7 @@ from bot.ccas import current_ccas, current_national
 from bot.household import read_household
 from bot.phone import parse_phone
 from bot.preferences import parse_preference
+from bot.pseudonym import name_in_message
 from bot.safety import assess
 from bot.schedule import local_now
 from bot.texts import text
@@ -162,6 +163,13 @@ def _contact(tracker: Tracker, message: str) -> list[EventType]:
     phone = parse_phone(message)
     if phone is not None and phone.e164 != tracker.get_slot("known_phone"):
         events.append(SlotSet("known_phone", phone.e164))
+    name = name_in_message(message)
+    if name is not None and name != tracker.get_slot("known_name"):
+        events.append(SlotSet("known_name", name))
+    if name is not None and in_callback_form and tracker.get_slot("callback_name") is None \
+            and tracker.get_slot("requested_slot") != "callback_name":
+        # Given with the number ("06 98..., je m'appelle Inès"): the name question is skipped.
+        events.append(SlotSet("callback_name", name))
     requested = tracker.get_slot("requested_slot")
     if phone is not None and in_callback_form and requested != "callback_phone":
         # Typed at another booking question: that question stays, the phone one is skipped.
@@ -169,7 +177,8 @@ def _contact(tracker: Tracker, message: str) -> list[EventType]:
     today: dt.date = local_now(current_ccas()).date()
     # "ah non, plutôt vendredi" at a later booking question: the moment is chosen again.
     later_question = requested in ("callback_phone", "callback_name", "callback_consent")
-    if in_callback_form and later_question and changes_moment(message, today, requested):
+    crisis = latest_intent(tracker) == "crisis" or bool(assess(message).kinds)
+    if in_callback_form and later_question and not crisis and changes_moment(message, today, requested):
         events.append(SlotSet("callback_time", message))
     talks_of_calling = mentions_callback_time(message, today, latest_intent(tracker),
                                               callback_was_offered(tracker)) or (

@@ -315,7 +315,9 @@ def _looks_like_range(fragment: str) -> bool:
 
 def _split_keeping_ranges(text: str) -> list[str]:
     protected = re.sub(rf"entre ({_NUMBER}) ?(k|e|eur|euros?|€)? ?et ({_NUMBER})", r"entre \1 \2 ~ET~ \3", text)
-    clauses = re.split(r"\s*(?:,(?!\d)|;|\bet\b|\bpuis\b|\bplus\b|\bensuite\b)\s*", protected)
+    # A sentence ends a clause too ("320 de CAF. Loyer 690"), but not a decimal point ("12.50").
+    clauses = re.split(r"\s*(?:,(?!\d)|;|\.(?!\d)|[?!]|\bet\b|\bpuis\b|\bplus\b|\bensuite\b)\s*",
+                       protected)
     return [c.replace("~ET~", "et").strip() for c in clauses if c.strip()]
 
 

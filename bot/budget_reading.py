@@ -170,7 +170,8 @@ def read_budget(text: str, asked: str | None = None, known: frozenset[str] = fro
     for index, clause in enumerate(clauses):
         # Read once per clause: this runs on every message.
         amounts = parse_amounts(clause)
-        if pending_label and amounts and not labels_in(clause):
+        names_a_line = bool(labels_in(clause))
+        if pending_label and amounts and not names_a_line:
             # "juste le découvert, il tourne autour de 700": the line named just before.
             clause = f"{pending_label} {clause}"
             amounts = parse_amounts(clause)
@@ -178,11 +179,12 @@ def read_budget(text: str, asked: str | None = None, known: frozenset[str] = fro
         pending_label = _KEYWORD_OF.get(named[-1]) if named and not amounts else None
         counted = _counted_arrears(clause, asked, message_is_arrears)
         if counted is not None:
-            if isinstance(counted, Figure):
-                figures.append(counted)
-            else:
-                owed.append(counted)
-                owed_clause = index
+            for fact in counted if isinstance(counted, list) else [counted]:
+                if isinstance(fact, Figure):
+                    figures.append(fact)
+                else:
+                    owed.append(fact)
+                    owed_clause = index
             continue
         if _PAST.search(clause):
             continue
@@ -190,6 +192,12 @@ def read_budget(text: str, asked: str | None = None, known: frozenset[str] = fro
         for amount in amounts:
             if amount.monthly < 10 and not amount.currency and asked is None:
                 continue  # "il fait 2 degrés", "mes 2 garçons": not euros
+            if owed_before and names_a_line and amount.label == owed[-1].label \
+                    and group_of(amount.label) == "charges":
+                # "2 mois de loyer de retard, loyer 700": the line named again is its monthly amount.
+                figures.append(Figure("charges", amount.label, amount.monthly, amount.approximate))
+                owed_before = False
+                continue
             if owed_before and amount.label in (None, owed[-1].label):
                 # "électricité 2 mois, environ 160": the amount is what those months come to.
                 last = owed.pop()
@@ -258,7 +266,8 @@ def _group_of(amount: Amount, clause: str, asked: str | None, message: str,
     return None
 
 
-def _counted_arrears(clause: str, asked: str | None, message_is_arrears: bool) -> Figure | OwedMonths | None:
+def _counted_arrears(clause: str, asked: str | None,
+                     message_is_arrears: bool) -> Figure | OwedMonths | list[Figure | OwedMonths] | None:
     """"2 mois de loyer", "3 mois d'électricité à 80", "2 mensualités cofidis de retard"."""
     if not message_is_arrears or re.search(r"\b(?:depuis|ca fait|il y a|pendant|dans|sous) \d", clause):
         return None
@@ -285,7 +294,13 @@ def _counted_arrears(clause: str, asked: str | None, message_is_arrears: bool) -
         # "à 80" / "de 80 chacune" is one period; "soit 1800" is the total.
         per_period = re.search(r"\b(?:a|de|d|par mois)\s*(?:environ |a peu pres |autour de |dans les )?\d|"
                                r"\bchacune?\b|\bchaque\b|\bpar facture\b|\bl une\b|\bpiece\b", rest)
-        unit = per_period and not re.search(r"\b(?:soit|donc|ca fait|total|en tout|au total)\b", rest)
+        total = re.search(r"\b(?:soit|donc|ca fait|total|en tout|au total)\b", rest)
+        if label is not None and group_of(label) == "charges" and amounts[0].label == label \
+                and not per_period and not total:
+            # "2 mois de loyer (loyer 820)": the amount is the line itself, by the month.
+            return [OwedMonths(label, months),
+                    Figure("charges", label, amounts[0].monthly, amounts[0].approximate)]
+        unit = per_period and not total
         value = amounts[0].monthly * (months if unit else 1)
         return Figure("arrears", label or "other", round(value, 2), True)
     if label is None:

@@ -56,8 +56,17 @@ def changes_moment(message: str, today: dt.date, asked: str | None) -> bool:
     ("mercredi après-midi, n'importe quelle heure")."""
     if says_new_moment(message, today):
         return True
-    return asked == "callback_phone" and parse_phone(message) is None and \
-        parse_preference(message, today) is not None
+    plain = normalize(message)
+    return asked == "callback_phone" and parse_phone(message) is None and len(plain.split()) <= 8 \
+        and not _PHONE_WORDS.search(plain) and bool(_MOMENT_NAMED.search(plain)) \
+        and parse_preference(message, today) is not None
+
+
+# A day or an hour named: "mercredi après-midi", "demain 10h" (not "mon numéro c'est le 12").
+_MOMENT_NAMED = re.compile(
+    r"\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|demain|apres demain|matin|matinee|"
+    r"aprem|apres midi|midi|\d{1,2} ?h(?:\d{2})?)\b")
+_PHONE_WORDS = re.compile(r"\b(?:numero|num|tel|telephone|portable|fixe|joignable au)\b")
 
 
 _ASKS = re.compile(
@@ -126,4 +135,22 @@ def takes_callback_offer(message: str, intent: str | None, offered: bool, today:
     """Whether the message, right after a callback was offered, is a way of taking it that the
     intents do not say: a moment, a number, "je veux bien qu'on m'appelle"."""
     return offered and intent not in _ANSWERED_ELSEWHERE and accepts_callback(message, today)
+
+
+# "annulez le rappel", "oui annulez", "plus besoin du rappel": the callback is cancelled. Not
+# "annuler mes dettes" (a question about debts), nor "n'annulez pas".
+_CANCELS = re.compile(
+    r"\bannul\w*\s+(?:le |mon |ce |la |votre |cet |l )?(?:rappel|rdv|rendez vous|appel|reservation)\b|"
+    r"\bannulez\b(?!\s+(?:mes|ma|mon|les|la|le|l)\s*(?:dettes?|credits?|dossiers?|factures?|prets?|"
+    r"loyers?|dette|retards?))|"
+    r"\b(?:plus|pas) besoin (?:du|de|d) (?:rappel|etre rappelee?s?|appel)\b|"
+    r"\blaissez tomber (?:le )?(?:rappel|rdv)\b"
+)
+_KEEPS = re.compile(r"\b(?:n|ne) annul\w* (?:pas|rien)\b|\bpas (?:d )?annul\w*|\bsans annuler\b")
+
+
+def cancels_callback(message: str) -> bool:
+    """Whether a message asks to cancel the callback ("en fait annulez, mon frère m'aide")."""
+    plain = normalize(message)
+    return bool(_CANCELS.search(plain)) and not _KEEPS.search(plain)
 

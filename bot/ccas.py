@@ -88,6 +88,9 @@ class Ccas:
     slot_minutes: int
     counsellors_per_slot: int
     partners: tuple[Partner, ...] = field(default=())
+    # Local organisations that send people here without being partners (social landlords...):
+    # named in the handover when the person says they were sent by one.
+    referrers: tuple[Partner, ...] = field(default=())
     facts: tuple[Fact, ...] = ()
 
     @property
@@ -163,15 +166,20 @@ def parse_ccas(data: dict[str, Any], where: str = "ccas") -> Ccas:
         closures=frozenset(dt.date.fromisoformat(str(d)) for d in data.get("closures") or []),
         slot_minutes=int(callbacks.get("slot_minutes", 30)),
         counsellors_per_slot=int(callbacks.get("counsellors_per_slot", 1)),
-        partners=tuple(
-            Partner(
-                id=str(p["id"]),
-                name=str(p["name"]),
-                kind=str(p.get("kind", "other")),
-                keywords=tuple(p.get("keywords") or ()),
-            )
-            for p in data.get("partners") or []
-        ),
+        partners=_organisations(data.get("partners")),
+        referrers=_organisations(data.get("referrers")),
+    )
+
+
+def _organisations(listed: Any) -> tuple[Partner, ...]:
+    return tuple(
+        Partner(
+            id=str(p["id"]),
+            name=str(p["name"]),
+            kind=str(p.get("kind", "other")),
+            keywords=tuple(p.get("keywords") or ()),
+        )
+        for p in listed or []
     )
 
 

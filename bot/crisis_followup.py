@@ -12,6 +12,7 @@ import re
 from enum import Enum
 
 from bot.amounts import parse_amounts
+from bot.callback_wish import asks_for_callback, says_yes_first
 from bot.household import read_household
 from bot.safety import assess, prepare
 
@@ -174,8 +175,11 @@ def next_action(
     if not in_context:
         return None
     followup = detect_followup(text)
-    if step == Step.OFFERED_CALLBACK and not form_active and intent != "deny" and \
-            (intent == "affirm" or accepts_callback) and followup in (None, Followup.NEXT_STEPS):
+    # "et demain ?" names a moment but asks what to do: the next steps, not the booking.
+    takes_it = intent == "affirm" or (accepts_callback and (
+        followup is None or says_yes_first(text) or asks_for_callback(text)))
+    if step == Step.OFFERED_CALLBACK and not form_active and intent != "deny" and takes_it \
+            and followup in (None, Followup.NEXT_STEPS):
         # "oui je veux bien, mais parlez fort", "jeudi après-midi", "04 76 ...": the callback.
         return OFFER_CALLBACK
     if followup is not None:

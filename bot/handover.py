@@ -102,7 +102,8 @@ def build(booking: Booking, engine: Engine, ccas: Ccas, national: National,
         return handover
     handover.transcript = transcript(engine, booking.sender_id)
     handover.referral = referral_sources(
-        (line.text for line in handover.transcript if line.speaker == "person"), ccas.partners
+        (line.text for line in handover.transcript if line.speaker == "person"),
+        ccas.partners + ccas.referrers,
     )
     handover.last_message_at = last_message_at(engine, booking.sender_id)
     return handover

@@ -21,6 +21,8 @@ def parse_phone(text: str, region: str = "FR") -> Phone | None:
         digits = re.sub(r"(?<=\d)[\s.\-/]+(?=\d)", "", text)
         candidates = [m.number for m in phonenumbers.PhoneNumberMatcher(digits, region)]
     valid = [n for n in candidates if phonenumbers.is_valid_number(n)]
+    if not valid:
+        valid = _plausible_french(text, region)
     if len(valid) != 1:
         return None
     number = valid[0]
@@ -33,3 +35,19 @@ def parse_phone(text: str, region: str = "FR") -> Phone | None:
         e164=phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164),
         display=phonenumbers.format_number(number, display_format),
     )
+
+
+def _plausible_french(text: str, region: str) -> list[phonenumbers.PhoneNumber]:
+    """A French number of the right shape that libphonenumber does not know as allocated
+    ("07 11 22 33 44"): it is what the person gave, asking again would not change it. Only ten
+    digits starting 01 to 07 or 09, written as a phone number (not inside a longer number)."""
+    if region != "FR":
+        return []
+    found = []
+    for match in re.finditer(r"(?<![\d+])(?:\+33\s?|0033\s?|0)([1-79])(?:[\s.\-]?\d{2}){4}(?!\d)", text):
+        digits = re.sub(r"\D", "", match.group(0))
+        national = digits[-9:]
+        if len(set(national[1:])) == 1:
+            continue  # "07 00 00 00 00": a placeholder, not someone's number
+        found.append(phonenumbers.parse("+33" + national))
+    return found

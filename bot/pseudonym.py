@@ -53,3 +53,32 @@ def normalize_lead(text: str) -> str:
     """`text` with apostrophes and hyphens as spaces and lower case, same length, so that a
     prefix matched on it can be cut from the original."""
     return re.sub(r"['\-]", " ", text).lower()
+
+
+# A name given along the way: "je m'appelle Inès", "mon prénom c'est karim", or a signature at
+# the end of a message ("Merci, Olivier"). Read only in these clear forms: the name question of
+# the booking is then skipped, and the counsellor asks for the right person.
+_INTRODUCED = re.compile(
+    r"\b(?:je m'appelle|je me nomme|mon pr[ée]nom (?:c'est|est))\s+([^\W\d_]+(?:[-'][^\W\d_]+)?)",
+    re.IGNORECASE)
+_SELF = re.compile(r"\bmoi c'est\s+([A-ZÀ-ÖØ-Þ][^\W\d_]+(?:-[^\W\d_]+)?)")
+# The closing words in any case, the name with its capital letter ("merci bcp" is no name).
+_SIGNED = re.compile(
+    r"(?:^|[.!?,]\s*|\s)(?i:merci(?: beaucoup| d'avance)?|cordialement|bien à vous|"
+    r"bonne (?:soirée|journée|nuit))\s*[,.!]?\s+([A-ZÀ-ÖØ-Þ][^\W\d_]+(?:-[A-ZÀ-ÖØ-Þ][^\W\d_]+)?)\s*[.!]*\s*$")
+_NOT_A_NAME_WORD = frozenset({
+    "madame", "monsieur", "mme", "mr", "m", "beaucoup", "encore", "pour", "de", "du", "le", "la", "les",
+    "un", "une", "pas", "plus", "comme", "pareil", "vous", "a", "à", "bien", "tout", "tous", "infiniment",
+    "d'avance", "davance", "et", "mais", "ca", "ça", "aussi", "quand", "si",
+})
+
+
+def name_in_message(text: str) -> str | None:
+    """A first name the person gives in passing, as written (capitalised), or None."""
+    plain = text.replace("’", "'").strip()
+    for pattern in (_INTRODUCED, _SELF, _SIGNED):
+        match = pattern.search(plain)
+        if match and normalize(match.group(1)) not in _NOT_A_NAME_WORD and len(match.group(1)) <= MAX_LENGTH:
+            name = match.group(1)
+            return name[0].upper() + name[1:]
+    return None

@@ -2,7 +2,8 @@
 
 "Oui, rappelez-moi, mais pas le mercredi, j'ai les enfants" was read as a "no" (it says "pas"),
 and the person was told "D'accord, je reste là". The words are read by bot.callback_wish;
-moving or cancelling a callback, a crisis and erasure keep their own intent.
+moving or cancelling a callback, a crisis and erasure keep their own intent. And "en fait
+annulez svp" cancels the callback, which the classifier, knowing few such words, missed.
 """
 from __future__ import annotations
 
@@ -11,9 +12,11 @@ from rasa.shared.nlu.constants import INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.callback_wish import asks_for_callback_not_naming as asks_for_callback
+from bot.callback_wish import cancels_callback
 from components.intent_override import IntentOverride, force_intent
 
 REQUEST_INTENT = "request_human"
+CANCEL_INTENT = "cancel_callback"
 KEPT = frozenset({"request_human", "change_callback", "cancel_callback", "keep_callback", "crisis",
                   "delete_my_data", "stop"})
 
@@ -23,6 +26,9 @@ class CallbackRequestNet(IntentOverride):
     def process(self, messages: list[Message]) -> list[Message]:
         for message in messages:
             intent = (message.get(INTENT) or {}).get("name")
-            if intent not in KEPT and asks_for_callback(message.get(TEXT) or ""):
+            text = message.get(TEXT) or ""
+            if intent not in KEPT and cancels_callback(text):
+                force_intent(message, CANCEL_INTENT)
+            elif intent not in KEPT and asks_for_callback(text):
                 force_intent(message, REQUEST_INTENT)
         return messages

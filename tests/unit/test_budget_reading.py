@@ -175,3 +175,20 @@ def test_a_past_figure_is_not_this_month():
 def test_small_counts_outside_a_question_are_not_euros():
     assert figures("il fait 3 degrés dans l'appart") == []
     assert figures("on est 4 à la maison") == []
+
+
+def test_the_line_named_again_with_its_amount_is_its_monthly_value():
+    reading = read_budget("On a reçu une relance pour 2 mois de loyer en retard (loyer 820).")
+    assert [(f.group, f.label, f.monthly) for f in reading.figures] == [("charges", "rent", 820)]
+    assert [(o.label, o.months) for o in reading.owed_months] == [("rent", 2)]
+    reading = read_budget("2 mois de loyer de retard, loyer 700")
+    assert [(f.group, f.monthly) for f in reading.figures] == [("charges", 700)]
+    # Without the line named again, the amount is what the months come to.
+    assert figures("électricité 2 mois de retard, environ 160") == [("arrears", "energy", 160)]
+
+
+def test_a_sentence_ends_a_clause():
+    assert figures("Je gagne 1450 + 320 de CAF. Loyer 690, électricité 95") == sorted([
+        ("income", "other", 1450), ("income", "benefits", 320), ("charges", "rent", 690),
+        ("charges", "energy", 95)])
+    assert figures("loyer 612.50") == [("charges", "rent", 612.5)]

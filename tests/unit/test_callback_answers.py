@@ -65,9 +65,15 @@ def test_consent_needs_a_clear_answer(message, intent, expected):
     ("j'ai un découvert à la banque", []),
     ("la CAF m'a coupé les APL", []),
     ("GEG va me couper le courant", []),
+    ("le service RH de mon entreprise m'a conseillé de vous contacter", ["l'employeur"]),
+    ("ma conseillère de la Caisse d'Epargne m'a orientée vers vous", ["une banque"]),
+    ("la gardienne de mon immeuble m'a donné votre numéro", ["le bailleur"]),
+    ("je viens de la part d'Actis pour mes impayés", ["Actis (bailleur social)"]),
+    ("Actis m'a envoyé une mise en demeure", []),
+    ("mon patron m'a fait une avance sur salaire", []),
 ])
 def test_referral_only_when_someone_sent_the_person(message, sources):
-    assert referral_sources([message], GRENOBLE.partners) == sources
+    assert referral_sources([message], GRENOBLE.partners + GRENOBLE.referrers) == sources
 
 
 def test_referrals_are_gathered_once_each_in_order():

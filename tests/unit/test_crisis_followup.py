@@ -190,3 +190,12 @@ def test_an_unsure_crisis_reading_of_a_plain_answer_is_the_answer():
     assert not plain_answer("moi et mon bb, j'ai envie de mourir", 0.5)
     assert not plain_answer("1200, il me frappe", 0.5)
     assert not plain_answer("à quoi bon", 0.5)
+
+
+def test_and_tomorrow_after_a_callback_offer_asks_for_the_next_steps():
+    text = "et demain ?"
+    assert next_action(LISTEN, "nlu_fallback", text, CRISIS_FOLLOWUP, Step.OFFERED_CALLBACK,
+                       accepts_callback=accepts_callback(text)) == CRISIS_FOLLOWUP
+    text = "oui demain matin"
+    assert next_action(LISTEN, "nlu_fallback", text, CRISIS_FOLLOWUP, Step.OFFERED_CALLBACK,
+                       accepts_callback=accepts_callback(text)) == OFFER_CALLBACK

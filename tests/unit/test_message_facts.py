@@ -132,3 +132,29 @@ def test_after_a_callback_offer_a_moment_or_a_number_takes_it():
     assert not takes_callback_offer("j'ai 3 mois de loyer en retard", "inform", True, today)
     assert not takes_callback_offer("non merci", "deny", True, today)  # the rules answer a no
     assert not takes_callback_offer("mardi 14h", "crisis", True, today)
+
+
+@pytest.mark.parametrize("text,name", [
+    ("06 98 12 34 56, je m'appelle Inès", "Inès"),
+    ("Pouvez-vous me rappeler lundi à 9h au 06 14 25 36 47 ? Merci, Olivier", "Olivier"),
+    ("moi c'est Karim, j'ai 2 enfants", "Karim"),
+    ("mon prénom c'est jean-luc", "Jean-luc"),
+    ("merci beaucoup", None), ("Merci Madame", None), ("merci bcp", None),
+    ("moi c'est pareil", None), ("je m'appelle comme vous voulez", None), ("merci pour tout", None),
+])
+def test_a_name_given_in_passing(text, name):
+    from bot.pseudonym import name_in_message
+
+    assert name_in_message(text) == name
+
+
+@pytest.mark.parametrize("text,cancels", [
+    ("finalement annulez svp, ma tante va m'aider", True), ("oui annulez", True),
+    ("je voudrais annuler mon rdv de mardi", True), ("plus besoin du rappel merci", True),
+    ("est-ce qu'on peut annuler mes dettes ?", False), ("annulez mes dettes svp", False),
+    ("n'annulez pas surtout", False), ("je ne veux pas annuler", False),
+])
+def test_a_cancellation_is_read_from_its_words(text, cancels):
+    from bot.callback_wish import cancels_callback
+
+    assert cancels_callback(text) is cancels

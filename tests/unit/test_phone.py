@@ -28,3 +28,9 @@ def test_valid_numbers_are_normalised(text, e164, display):
 )
 def test_invalid_or_ambiguous_numbers_are_refused(text):
     assert parse_phone(text) is None
+
+
+@pytest.mark.parametrize("text", ["07 11 22 33 44", "0711223344", "+33 7 11 22 33 44"])
+def test_a_number_of_the_right_shape_is_taken_even_if_not_known_as_allocated(text):
+    phone = parse_phone(text)
+    assert phone is not None and phone.e164 == "+33711223344" and phone.display == "07 11 22 33 44"
