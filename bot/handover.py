@@ -21,12 +21,13 @@ from bot.budget import Snapshot, floor_not_reached, left_after_loans, needs_help
 from bot.ccas import Ccas, National
 from bot.db import stored_utc
 from bot.phone import parse_phone
+from bot.preferences import constraints_fr
 from bot.referral import referral_sources
 from bot.schedule import format_time_fr
 from bot.texts import text
 from bot.transcript import Line, last_message_at, slot_values, transcript
 
-SLOTS = ("themes", "urgency_flags", "budget_snapshot")
+SLOTS = ("themes", "urgency_flags", "budget_snapshot", "callback_constraints")
 
 
 @dataclass
@@ -45,6 +46,8 @@ class Handover:
     themes: list[str] = field(default_factory=list)
     urgency_flags: list[str] = field(default_factory=list)
     snapshot: dict[str, Any] | None = None
+    # What the person asked about the call itself ("pas le mercredi", "après 16 h").
+    call_constraints: list[str] = field(default_factory=list)
     transcript: list[Line] = field(default_factory=list)
     last_message_at: dt.datetime | None = None
 
@@ -95,6 +98,8 @@ def build(booking: Booking, engine: Engine, ccas: Ccas, national: National,
     values = slot_values(engine, booking.sender_id, SLOTS)
     handover.themes = _union(values["themes"])
     handover.urgency_flags = _union(values["urgency_flags"])
+    said = [v for v in values["callback_constraints"] if v]
+    handover.call_constraints = constraints_fr(said[-1]) if said else []
     snapshots = [v for v in values["budget_snapshot"] if v]
     if snapshots:
         handover.snapshot = _derived(Snapshot.from_dict(snapshots[-1]), national)
@@ -136,6 +141,7 @@ def to_json(handover: Handover) -> dict[str, Any]:
         "themes": handover.themes,
         "urgency_flags": handover.urgency_flags,
         "budget_snapshot": handover.snapshot,
+        "callback_constraints": handover.call_constraints,
         "last_message_at": _iso(handover.last_message_at),
         "transcript": [
             {"at": _iso(line.at), "speaker": line.speaker, "session": line.session, "text": line.text}
@@ -220,6 +226,8 @@ def render_text(handover: Handover, national: National) -> str:
         out.append("La personne n'a pas souhaité partager la conversation : elle vous expliquera "
                    "sa situation au téléphone.")
         return "\n".join(out)
+    if handover.call_constraints:
+        out.append("Pour l'appel, la personne a demandé : " + " ; ".join(handover.call_constraints))
     if handover.referral:
         out.append(f"Orientation : {', '.join(handover.referral)}")
     out.append("Sujets : " + (", ".join(theme_label(t) for t in handover.themes) or "non précisés"))

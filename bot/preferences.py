@@ -206,3 +206,23 @@ def _fits(preference: Preference, slot: dt.datetime) -> bool:
     if preference.part == "afternoon" and slot.time() < NOON:
         return False
     return True
+
+
+_WEEKDAYS_FR = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+
+
+def constraints_fr(constraints: dict[str, object] | None) -> list[str]:
+    """What the person asked about the moment of the call, as a counsellor reads it."""
+    if not constraints:
+        return []
+    said = [f"pas le {_WEEKDAYS_FR[day]}" for day in constraints.get("excluded_days") or []
+            if isinstance(day, int) and 0 <= day < 7]
+    part = constraints.get("part")
+    if part in ("morning", "afternoon"):
+        said.append("plutôt le matin" if part == "morning" else "plutôt l'après-midi")
+    for bound, words in (("after", "après"), ("before", "avant")):
+        if constraints.get(bound):
+            moment = dt.time.fromisoformat(str(constraints[bound]))
+            said.append(f"{words} {moment.hour} h" + (f" {moment.minute:02d}" if moment.minute else ""))
+    return said
+

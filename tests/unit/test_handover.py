@@ -59,6 +59,8 @@ def write_conversation(url: str, sender: str) -> list[str]:
         SlotSet("themes", ["housing"], timestamp=start + 1802),
         SlotSet("urgency_flags", ["energy_cut", "eviction"], timestamp=start + 1802),
         BotUttered("Appelez SOS Loyers impayés.", timestamp=start + 1803),
+        SlotSet("callback_constraints", {"excluded_days": [2], "part": None, "after": "16:00:00",
+                                         "before": None}, timestamp=start + 1804),
     ]
     store = SQLTrackerStore(domain, host=url)
     asyncio.run(store.save(DialogueStateTracker.from_events(sender, events, slots=domain.slots)))
@@ -106,6 +108,8 @@ def test_handover_holds_everything_across_sessions(database):
     assert "coupure ou réduction d'énergie ; expulsion, loyers impayés" in text
     assert f"Reste pour vivre : {format_euros(500)} par mois" in text
     assert "— visite 2 —" in text and said[-1] in text
+    assert item.call_constraints == ["pas le mercredi", "après 16 h"]
+    assert "Pour l'appel, la personne a demandé : pas le mercredi ; après 16 h" in text
 
 
 def test_without_consent_nothing_of_the_conversation_is_shared(database):
@@ -116,6 +120,7 @@ def test_without_consent_nothing_of_the_conversation_is_shared(database):
     data = handover.to_json(item)
     assert data["transcript"] is None and data["budget_snapshot"] is None
     assert data["themes"] == [] and data["urgency_flags"] == [] and data["referral"] == []
+    assert data["callback_constraints"] == []
     assert data["phone"] == "+33612345678"
     text = handover.render_text(item, NATIONAL)
     assert "pas souhaité partager la conversation" in text

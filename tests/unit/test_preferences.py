@@ -79,3 +79,13 @@ def test_days_that_do_not_suit_are_excluded_not_chosen(text, excluded):
 ])
 def test_the_part_of_the_day_read_with_its_negation(text, part):
     assert parse_preference(text, SUNDAY).part == part
+
+
+def test_constraints_read_for_the_counsellor():
+    from bot.preferences import constraints_fr
+
+    assert constraints_fr({"excluded_days": [2], "part": "morning", "after": "16:00:00", "before": None}) == [
+        "pas le mercredi", "plutôt le matin", "après 16 h"]
+    assert constraints_fr({"excluded_days": [], "part": None, "after": None, "before": "10:30:00"}) == [
+        "avant 10 h 30"]
+    assert constraints_fr(None) == [] and constraints_fr({}) == []
