@@ -31,7 +31,7 @@ MIN_SHARE_ENV = "CONVERSATIONS_MIN_SHARE"
 # fails while the work goes on: raise it with every improvement. Measured 2026-11-22 on the
 # development server: shared 435/506 (0.860), project 488/589 (0.829).
 TARGET_SHARE = 0.95
-FLOORS = {"project": 0.80, "shared": 0.83}
+FLOORS = {"project": 0.80, "shared": 0.86}
 # The corpus is written for a Sunday evening: the counsellors are away until Monday 9:00, and
 # "demain" is Monday (../shared/conversations/README.md, "Clock and capacity").
 SUNDAY_EVENING = "2026-11-22T20:30:00+01:00"
