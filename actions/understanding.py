@@ -19,7 +19,7 @@ from actions.budget import SLOT_OF_GROUP, snapshot_events, snapshot_from
 from bot import budget_notes
 from bot.budget import Line, Snapshot, apply_reading, summary, with_household
 from bot.budget_reading import read_budget
-from bot.callback_wish import changes_moment, mentions_callback_time
+from bot.callback_wish import callback_offered_before, changes_moment, mentions_callback_time
 from bot.ccas import current_ccas, current_national
 from bot.household import read_household
 from bot.phone import parse_phone
@@ -192,22 +192,10 @@ def _contact(tracker: Tracker, message: str) -> list[EventType]:
     return events
 
 
-CALLBACK_PAYLOADS = frozenset({"/request_human"})
-
-
 def callback_was_offered(tracker: Tracker) -> bool:
     """Whether the assistant's last turn offered a callback (its button, crisis offer included)."""
-    seen_user = False
-    for event in reversed(tracker.events):
-        if event.get("event") == "user":
-            if seen_user:
-                return False
-            seen_user = True
-        elif seen_user and event.get("event") == "bot":
-            buttons = (event.get("data") or {}).get("buttons") or []
-            if any(b.get("payload") in CALLBACK_PAYLOADS for b in buttons if isinstance(b, dict)):
-                return True
-    return False
+    return callback_offered_before(
+        (e.get("event"), (e.get("data") or {}).get("buttons") or []) for e in reversed(tracker.events))
 
 
 def _constraints(message: str, today: dt.date, known: dict[str, Any] | None) -> dict[str, Any] | None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable, Sequence
+from typing import Any
 
 from bot.phone import parse_phone
 from bot.preferences import parse_preference
@@ -153,4 +155,23 @@ def cancels_callback(message: str) -> bool:
     """Whether a message asks to cancel the callback ("en fait annulez, mon frère m'aide")."""
     plain = normalize(message)
     return bool(_CANCELS.search(plain)) and not _KEEPS.search(plain)
+
+
+CALLBACK_PAYLOAD = "/request_human"
+
+
+def callback_offered_before(turns: Iterable[tuple[str, Sequence[Any]]]) -> bool:
+    """Whether the assistant's turn just before the person's latest message showed the callback
+    button. `turns` are (who, buttons) from the newest event back: who is "user", "bot" or
+    anything else (actions, slots), as each Rasa side spells its events."""
+    seen_user = False
+    for who, buttons in turns:
+        if who == "user":
+            if seen_user:
+                return False
+            seen_user = True
+        elif seen_user and who == "bot" and any(
+                isinstance(b, dict) and b.get("payload") == CALLBACK_PAYLOAD for b in buttons):
+            return True
+    return False
 

@@ -22,26 +22,18 @@ from rasa.shared.core.events import BotUttered, UserUttered
 from rasa.shared.core.generator import TrackerWithCachedStates
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from bot.callback_wish import takes_callback_offer
+from bot.callback_wish import callback_offered_before, takes_callback_offer
 
 OFFER_CALLBACK = "action_offer_callback"
 LISTEN = "action_listen"
-CALLBACK_PAYLOAD = "/request_human"
 
 
 def callback_was_offered(events: list[Any]) -> bool:
     """Whether the assistant's turn before the latest message offered a callback button."""
-    seen_user = False
-    for event in reversed(events):
-        if isinstance(event, UserUttered):
-            if seen_user:
-                return False
-            seen_user = True
-        elif seen_user and isinstance(event, BotUttered):
-            buttons = (event.data or {}).get("buttons") or []
-            if any(isinstance(b, dict) and b.get("payload") == CALLBACK_PAYLOAD for b in buttons):
-                return True
-    return False
+    return callback_offered_before(
+        ("user" if isinstance(e, UserUttered) else "bot" if isinstance(e, BotUttered) else "",
+         ((e.data or {}).get("buttons") or []) if isinstance(e, BotUttered) else [])
+        for e in reversed(events))
 
 
 @DefaultV1Recipe.register(

@@ -158,3 +158,12 @@ def test_a_cancellation_is_read_from_its_words(text, cancels):
     from bot.callback_wish import cancels_callback
 
     assert cancels_callback(text) is cancels
+
+
+def test_the_callback_offer_is_read_the_same_from_action_server_events():
+    from bot.callback_wish import callback_offered_before
+
+    offer = ("bot", [{"title": "Oui", "payload": "/request_human"}])
+    assert callback_offered_before([("user", []), ("action", []), offer, ("user", [])])
+    assert not callback_offered_before([("user", []), ("bot", [{"payload": "/deny"}]), ("user", [])])
+    assert not callback_offered_before([offer, ("user", [])])  # shown after the latest message
