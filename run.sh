@@ -64,6 +64,9 @@ pids+=($!)
 
 if [ -n "${RASA_AUTH_TOKEN:-}" ] && [ "${#api[@]}" -gt 0 ]; then
   api+=(--auth-token "$RASA_AUTH_TOKEN")
+elif [ "${#api[@]}" -gt 0 ] && [ -z "${RASA_JWT_SECRET:-}" ]; then
+  # Open on this machine without a secret: reading only (channels/api_guard.py).
+  export CCAS_RASA_API_READ_ONLY=1
 fi
 # Requests beyond 1 MB are refused before being read (Sanic's default is 100 MB).
 export SANIC_REQUEST_MAX_SIZE="${SANIC_REQUEST_MAX_SIZE:-1048576}"

@@ -26,6 +26,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 
 from bot.texts import text
+from channels import api_guard
 from channels.inbound import clean_sender, clean_text, deliver
 
 logger = logging.getLogger(__name__)
@@ -100,4 +101,5 @@ class RestInput(RasaRestInput):
             ), agent=getattr(request.app.ctx, "agent", None))
             return response.json(collector.messages)
 
+        api_guard.attach(webhook)
         return webhook

@@ -27,6 +27,7 @@ from sanic.request import Request
 from socketio import AsyncServer
 
 from bot.conversation_ids import chat_id_from_token, new_chat_token
+from channels import api_guard
 from channels.inbound import clean_text, deliver
 
 logger = logging.getLogger(__name__)
@@ -106,4 +107,5 @@ class WebChatInput(SocketIOInput):
                 input_channel=self.name(),
             ), agent=agent_of.get("agent"))
 
+        api_guard.attach(webhook)
         return webhook
