@@ -60,6 +60,11 @@ def with_snapshot(tracker: Tracker, updates: dict[str, Any]) -> dict[str, Any]:
     return {**updates, **{e["name"]: e["value"] for e in snapshot_events(snapshot)}}
 
 
+def _agrees_to_go_on(tracker: Tracker) -> bool:
+    """A yes or "on fait le point" where an answer was expected: the person goes along."""
+    return (tracker.latest_message or {}).get("intent", {}).get("name") in ("affirm", "request_snapshot")
+
+
 def _answered_elsewhere(tracker: Tracker, slot: str) -> bool:
     """Whether the latest message changed another part of the snapshot than `slot`."""
     return any(name != slot for name in budget_changed_by_latest_message(tracker))
@@ -118,7 +123,10 @@ class ValidateBudgetForm(FormValidationAction):
             # Never ask the same question a third time: the snapshot is rough on purpose.
             dispatcher.utter_message(text=text("budget.skipped_after_failures"))
             return {slot: Line(status="not_understood").to_dict(), "budget_failures": failures}
-        dispatcher.utter_message(text=text(f"budget.ask_again.{example}"))
+        if not _agrees_to_go_on(tracker):
+            dispatcher.utter_message(text=text(f"budget.ask_again.{example}"))
+        # else "vas-y, on fait le point" at a question: no "pardon", the question again (counted,
+        # so that it cannot come back forever).
         return {slot: None, "budget_failures": failures}
 
     async def validate_budget_household(

@@ -278,6 +278,11 @@ class ValidateCallbackForm(FormValidationAction):
         fitting = suitable(free, tracker)
         choice = choose_among(str(value), offered, free, now) or choose(str(value), fitting, now, ccas)
         if choice.outcome == "chosen" and choice.slot is not None:
+            local = choice.slot.astimezone(ccas.timezone)
+            if choice.time is not None and local.time() != choice.time:
+                # "jeudi 15h" and 15 h is taken: the nearest free moment, said as such.
+                dispatcher.utter_message(text=text("callback.nearest_time", asked=format_time_fr(choice.time),
+                                                   moment=format_moment_fr(local, now, full=True)))
             if tracker.get_slot("requested_slot") not in (None, "callback_time") and \
                     not tracker.get_slot("callback_reserved"):
                 # Changed at a later question: said back, before that question comes again.

@@ -14,9 +14,10 @@ from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.budget import SLOT_OF_GROUP, budget_changed_by_latest_message
-from actions.common import slot_before_latest_message
+from actions.common import latest_text, slot_before_latest_message
 from bot.ccas import current_ccas
 from bot.texts import text
+from bot.themes import detect_themes
 
 
 def _budget_missing(tracker: Tracker) -> int:
@@ -38,6 +39,27 @@ def _previous_offer(tracker: Tracker) -> str | None:
                 return tracker.get_slot("next_step")
             return None
     return None
+
+
+def explore_theme(tracker: Tracker) -> str | None:
+    """The theme to ask an open question about, when the latest message is the person's first
+    account of their situation: told in words (no figures, no request, no urgency flagged), before
+    any budget answer, and no open question asked yet. None otherwise."""
+    if (tracker.latest_message or {}).get("intent", {}).get("name") != "express_difficulty":
+        return None
+    if _budget_missing(tracker) < 5 or budget_changed_by_latest_message(tracker):
+        return None
+    flags_before = slot_before_latest_message(tracker, "urgency_flags") or []
+    if (tracker.get_slot("urgency_flags") or []) != flags_before:
+        return None
+    if any(e.get("event") == "slot" and e.get("name") == "next_step" and e.get("value") == "explore"
+           for e in tracker.events):
+        return None
+    known = slot_before_latest_message(tracker, "themes") or []
+    new = [t for t in detect_themes(latest_text(tracker)) if t not in known]
+    if known and not new:
+        return None  # themes told before: the person is past the first account
+    return new[0] if new else "general"
 
 
 def choose_step(tracker: Tracker, booked_moment: str | None) -> str:
@@ -75,6 +97,12 @@ class ActionNextStep(Action):
             # what is missing.
             dispatcher.utter_message(text=text("next_step.continue"))
             return [SlotSet("next_step", "snapshot"), FollowupAction("budget_form")]
+        explore = explore_theme(tracker) if step == "snapshot" else None
+        if explore is not None:
+            # The first time the person tells their situation: an open question about it, as a
+            # counsellor would ask, rather than a menu; the choices come back at the next message.
+            dispatcher.utter_message(text=text(f"next_step.explore.{explore}"))
+            return [SlotSet("next_step", "explore")]
         if _previous_offer(tracker) == step:
             # Offered just before and not taken: no menu again, an open question.
             dispatcher.utter_message(text=text("next_step.open"))
@@ -112,5 +140,8 @@ class ActionTakeNextStep(Action):
             return [FollowupAction("budget_form")]
         if step == "callback":
             return [FollowupAction("action_offer_callback")]
+        if step == "explore":
+            # "oui" to an open question: the person is ready, the choices come back.
+            return [FollowupAction("action_next_step")]
         dispatcher.utter_message(text=text("next_step.listening"))
         return [FollowupAction("action_listen")]

@@ -36,6 +36,7 @@ def ccas_slots() -> list[SlotSet]:
                 if national.banque_de_france_hours else national.banque_de_france_phone),
         SlotSet("unpaid_rent_phone", national.unpaid_rent_phone),
         SlotSet("truce_period", truce),
+        SlotSet("energy_info_phone", national.energy_info_phone),
     ]
 
 

@@ -36,6 +36,10 @@ _ARREARS_CUE = re.compile(
     r"pas regle|pas reglee?s?|de retard|a regulariser|relances?|en souffrance|je leur dois|je lui dois|"
     r"on leur doit|on lui doit|doit encore|dois encore|rattrapage|rappel|pas rembourse|pas remboursee?s?|"
     r"reclament|reclame|me reclament|somme due|saisie|recouvrement|huissier|commissaire de justice)\b"
+    # "une facture d'eau de 400 que je peux pas payer": a bill that is due and will not be paid.
+    r"|\b(?:peux|peut|pouvons|pourrai|pourrais|pourra|arrive|arrivons|arrivent) (?:pas|plus) (?:a )?"
+    r"(?:la |le |les |l )?(?:payer|regler)\b|\bpas les moyens de (?:la |le |les |l )?(?:payer|regler)\b"
+    r"|\bimpossible (?:de|a) (?:la |le |les |l )?(?:payer|regler)\b"
 )
 _INCOME_CUE = re.compile(
     r"\b(?:je touche|on touche|il touche|elle touche|je gagne|on gagne|il gagne|elle gagne|je percois|"

@@ -78,7 +78,11 @@ _ASKS = re.compile(
     r"contactez moi|me joindre|me telephoner|telephonez moi|qu on m appelle|qu elle m appelle|"
     r"qu on me rappelle|qu elle me rappelle|de vive voix|au telephone|par telephone|"
     r"(?:quelqu un|une conseillere|la conseillere|une personne) (?:m appelle|me rappelle|me telephone)|"
-    r"parler a (?:une|un|quelqu un|la) (?:conseillere|personne|humain|vrai))\b"
+    r"parler a (?:une|un|quelqu un|la) (?:conseillere|personne|humain|vrai)|"
+    # "ok je réserve alors, jeudi 15h": booking is what this assistant reserves.
+    r"je reserve(?! pas)|on reserve(?! pas)|je veux reserver|je voudrais reserver|"
+    r"reserver (?:un|le|mon|ce) (?:rappel|creneau|appel)|"
+    r"prendre (?:un )?(?:rdv|rendez vous)|je prends (?:le|ce|un) (?:creneau|rdv|rendez vous))\b"
 )
 _NOT_ASKING = re.compile(
     r"\b(?:pas|plus|jamais|sans) (?:besoin )?(?:de |d )?(?:rappel|appel)|"

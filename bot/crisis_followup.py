@@ -13,7 +13,7 @@ from enum import Enum
 
 from bot.amounts import parse_amounts
 from bot.callback_wish import asks_for_callback, says_yes_first
-from bot.household import read_household
+from bot.household import listed_household, read_household
 from bot.safety import assess, prepare
 
 CRISIS_SUPPORT = "action_crisis_support"
@@ -124,9 +124,14 @@ UNSURE_CRISIS = 0.7
 
 
 def plain_answer(text: str, confidence: float) -> bool:
-    """Whether a message the classifier alone, and unsure, called a crisis is rather a plain
-    answer: no crisis wording at all, and it reads as a household or as amounts."""
-    if confidence >= UNSURE_CRISIS or assess(text).kinds:
+    """Whether a message the classifier alone called a crisis is rather a plain answer: no crisis
+    wording at all, and it is a list of the people at home, or (when the classifier was unsure)
+    it reads as a household or as amounts."""
+    if assess(text).kinds:
+        return False
+    if listed_household(text) is not None:
+        return True  # nothing but the people at home, one by one: never a crisis on its own
+    if confidence >= UNSURE_CRISIS:
         return False
     return read_household(text) != (None, None) or bool(parse_amounts(text))
 

@@ -7,7 +7,14 @@ from dataclasses import dataclass
 from text_to_num import text2num
 
 from bot.amounts import Kind, parse_answer
-from bot.textnorm import normalize
+from bot.textnorm import normalize, strip_accents
+
+
+def strip_commas_spaces(text: str) -> str:
+    """Lower-case, accent-free text keeping the commas that separate a list of people."""
+    text = strip_accents(text.replace("’", "'")).lower()
+    text = re.sub(r"[;:/]", ",", text)
+    return re.sub(r"[^a-z0-9,+&]+", " ", text).replace(",", " , ").strip()
 
 _SMALL = r"(?:\d+|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)"
 _CHILD = r"(?:enfants?|gosses?|gamins?|gamines?|petits?|petites?|bebes?|ados?|fils|filles?|loulous?|mome?s?|garcons?)"
@@ -24,9 +31,81 @@ def _count(word: str) -> int:
     return int(word) if word.isdigit() else text2num(word, "fr")
 
 
+_SELF = r"(?:moi|moi meme|je|juste moi|seule?|toute? seule?|je suis seule?|je vis seule?)"
+_PARTNER = (r"(?:(?:mon|ma|notre) )?(?:mari|femme|epouse|epoux|conjointe?|compagnon|compagne|copain|copine|"
+            r"meuf|mec|nana|homme|cheri|cherie|concubine?|partenaire)")
+_RELATIVE = (r"(?:(?:mon|ma) )?(?:mere|pere|maman|papa|belle mere|beau pere|grand mere|grand pere|frere|soeur|"
+             r"tante|oncle|cousine?|neveu|niece)")
+_KID = (r"(?:(?:mon|ma|notre|nos|mes|le|la|les|l|un|une|des) )?(?:(?:\d+|deux|trois|quatre|cinq|six|sept|huit) )?"
+        r"(?:(?:petit|petite|petits|petites|grand|grande|grands|grandes) )?"
+        r"(?:enfants?|fils|filles?|bebes?|bb|ados?|garcons?|gamins?|gamines?|petits?|petites?|loulous?|jumeaux|grande?|"
+        r"jumelles|momes?|gosses?)")
+_AGE = r"(?: (?:de|d) (\d+)(?: (?:et|,) \d+)* (ans|an|mois))?(?: (?:et|de) (?:\d+|un|une|deux|trois) (?:ans|mois))*"
+# "enfants partis", "les enfants ont quitté la maison": grown-up children no longer at home.
+_KIDS_GONE = re.compile(r"\b(?:les|nos|mes) enfants (?:sont |ont )?(?:partis|grands et partis|ont quitte|quitte|"
+                        r"ne vivent plus|vivent ailleurs|ne sont plus a la maison|sont plus a la maison)")
+
+
+def _members(plain: str) -> Household | None:
+    """A household listed member by member ("mon mari, moi, notre fille de 8 mois et mon fils"),
+    when every part of the list is a person; None otherwise."""
+    plain = re.sub(r"^(?:on est|nous sommes|il y a|y a|chez nous|a la maison)(?: \w+)? ?", "", plain)
+    # "moi ma copine et la petite": each possessive or "moi" starts a new person.
+    plain = re.sub(r"\b(moi|mon|ma|mes|notre|nos)\b", r", \1", plain).replace(", moi meme", " moi meme")
+    parts = [p for p in re.split(r"\s*(?:,|;|\+|&|\bet\b(?! \d+ (?:ans|mois))|\bavec\b|\bplus\b)\s*", plain)
+             if p.strip()]
+    if len(parts) < 2:
+        return None
+    adults = children = 0
+    for part in (p.strip() for p in parts):
+        kid = re.fullmatch(rf"({_KID}){_AGE}", part)
+        if re.fullmatch(_SELF, part) or re.fullmatch(_PARTNER, part) or re.fullmatch(_RELATIVE, part):
+            adults += 1
+        elif kid:
+            number = re.match(r"(?:(?:mes|nos|les|des) )?(\d+|deux|trois|quatre|cinq|six|sept|huit)\b", kid.group(1))
+            if number:
+                count = _count(number.group(1))
+            elif re.search(r"\b(?:jumeaux|jumelles)\b", part):
+                count = 2
+            elif re.search(r"(?:s|x)$", kid.group(1)) and not kid.group(1).endswith(("fils", "ados")) or \
+                    re.match(r"(?:mes|nos|les|des) ", kid.group(1)):
+                return None  # "moi et mes enfants": how many is not said
+            else:
+                count = 1
+            if kid.group(2) and kid.group(3).startswith("an") and int(kid.group(2)) >= 18:
+                adults += count  # a grown-up child at home counts as an adult in a budget
+            else:
+                children += count
+        else:
+            return None
+    if not any(re.fullmatch(_SELF, p.strip()) for p in parts) and re.search(r"\b(?:mon|ma|mes|notre|nos)\b", plain):
+        adults += 1  # "ma femme et nos jumeaux": the person writing lives there too
+    if not adults:
+        return None
+    return Household(adults=adults, children=children)
+
+
+def listed_household(text: str) -> Household | None:
+    """The household when the whole message is a list of its members ("moi ma copine et le
+    petit"), None otherwise."""
+    return _members(re.sub(r"\s+", " ", strip_commas_spaces(text)))
+
+
 def parse_household(text: str) -> Household | Kind:
     """A Household, or Kind.SKIP / Kind.UNKNOWN when nothing usable was said."""
+    listed = listed_household(text)
+    if listed is not None:
+        return listed
     plain = normalize(text)
+    if _KIDS_GONE.search(plain):
+        # The children who left are not counted; the rest is read without them.
+        plain = _KIDS_GONE.sub(" ", plain)
+        rest = parse_household(plain)
+        if isinstance(rest, Household):
+            return Household(rest.adults, 0) if rest.children and not re.search(
+                rf"\b{_SMALL} (?:\w+ )?{_CHILD}\b", plain) else rest
+        total = re.search(rf"\b(?:on est|nous sommes|nous etions|on vit a|foyer de) ({_SMALL})\b", plain)
+        return Household(adults=_count(total.group(1)) if total else 1, children=0)
     children = None
     match = re.search(rf"\b({_SMALL}) (?:\w+ )?{_CHILD}\b", plain)
     if match:
@@ -80,6 +159,9 @@ def read_household(text: str) -> tuple[int | None, int | None]:
     Stricter than an answer to the household question: "ma fille est malade" says a child
     exists, not how many live at home, so only counts and clear phrases are read here.
     """
+    listed = listed_household(text)
+    if listed is not None:
+        return listed.adults, listed.children
     plain = normalize(text)
     if re.search(r"\bmon ex\b|\bma ex\b|\bex (?:mari|femme|conjoint|compagnon|compagne)\b", plain):
         couple = False

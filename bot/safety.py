@@ -318,6 +318,8 @@ _LATER = re.compile(
     r"\b(?:en|au mois de|d ici|avant|apres|fin|debut) (?:janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)\b"
     r"|\bdans (?:\d+|un|une|deux|trois|quelques) (?:jours|semaines|mois|ans)\b"
     r"|\b(?:le mois prochain|l an prochain|l annee prochaine|a la fin de la treve|apres la treve|a la fin du bail|cet ete|cet hiver|au printemps|a l automne|quand le jugement)\b"
+    r"|\b(?:en hiver|pendant l hiver|pendant la treve|avec la treve|apres le 31 mars|au 1er avril|le 1er avril)\b"
+    r"|\b(?:peut|peuvent|pourrait|pourraient|pourrais|pourrions|vais|va|allons|risque|risquons) (?:on |je |nous |ils |t on )?(?:me |nous |se |m |s )?(?:retrouver|finir|etre mise?s?|etre jetee?s?) a la rue\b"
     r"|\b(?:peut|peuvent|pourrait|pourraient|va|vont|risque|risquent|menace|menacent|veut|veulent) (?:me |nous |m |l |les )?(?:mettre|jeter|foutre) dehors\b"
     r"|\b(?:peur|risque|crainte|avant) (?:d etre|de me retrouver|de finir|de nous retrouver|de se retrouver) a la rue\b"
     r"|\b(?:si|sinon) (?:je|on|nous|j|ca)\b"
@@ -360,6 +362,11 @@ _CONSENT = re.compile(
 )
 _HARM = re.compile(r"\b(?:frapp|coup|bat|battu|menac|peur|insult|cogn|gifl|pouss|viol|force|oblige|interdit|hurle|crie)\w*")
 # Money figures of speech: "niveau thunes je suis à la rue ce mois-ci".
+# Put out already: whatever is said of later, tonight is the question.
+_ALREADY_OUT = re.compile(
+    r"\b(?:m a|m ont|nous a|nous ont|ai ete|avons ete|j ai ete|on a ete) (?:\w+ )?"
+    r"(?:mise?s?|foutue?s?|jetee?s?|viree?s?|expulsee?s?) (?:dehors|a la porte|de chez|du logement|de l appart)"
+    r"|\b(?:je suis|nous sommes|je me retrouve|on se retrouve) (?:deja )?a la rue\b")
 _FIGURATIVE = re.compile(r"\b(?:niveau|question|cote) (?:thunes?|argent|fric|sous|finances?|budget|compte|retraite|salaire)\b|\bfinancierement\b|\bmdr\b|\bptdr\b|\blol\b")
 
 
@@ -441,7 +448,7 @@ def _shelter_tonight(prepared: str) -> bool:
     """A shelter match stands unless the message only speaks of a later eviction, or of money."""
     if _FIGURATIVE.search(prepared) and not _TONIGHT.search(prepared.replace("ce mois ci", "")):
         return False
-    return bool(_TONIGHT.search(prepared)) or not _LATER.search(prepared)
+    return bool(_TONIGHT.search(prepared) or _ALREADY_OUT.search(prepared)) or not _LATER.search(prepared)
 
 
 def _by_context(prepared: str, kinds: list[Crisis]) -> list[Crisis]:

@@ -80,7 +80,10 @@ def choose(text: str, free: list[dt.datetime], now: dt.datetime, ccas: Ccas) -> 
         target = _minutes(preference.around)
         close = [s for s in fitting if abs(_minutes(s.time()) - target) <= TOLERANCE_MINUTES]
         if close:
-            return Choice("chosen", slot=close[0])
+            # The closest free moment, never silently: the time asked is kept for the reply.
+            exact = [s for s in close if s.time() == preference.around]
+            return Choice("chosen", slot=(exact or sorted(close, key=lambda s: abs(
+                _minutes(s.time()) - target)))[0], time=preference.around)
         # The nearest slot to that time on each of the next days, from the day asked.
         by_day: dict[dt.date, list[dt.datetime]] = {}
         for slot in free:

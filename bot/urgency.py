@@ -44,3 +44,24 @@ _COMPILED = {kind: tuple(re.compile(p) for p in patterns) for kind, patterns in 
 def detect_urgencies(text: str) -> list[Urgency]:
     prepared = normalize(text)
     return [kind for kind, patterns in _COMPILED.items() if any(p.search(prepared) for p in patterns)]
+
+
+# A general question about rights ("ils ont le droit de couper en janvier ?") is not the person
+# telling that it is happening to them ("ils m'ont coupé le gaz, ils ont le droit ?").
+_QUESTION = re.compile(
+    r"\b(?:est ce qu|est ce que|peut on|peuvent ils|peut il|peut elle|ont ils|a t il|a t elle|ont le droit|"
+    r"a le droit|c est possible|c est legal|c est autorise|c est normal|jusqu a quand|a partir de quand|"
+    r"quand commence|quand finit|quand se termine|comment ca marche|ca marche comment|on peut|"
+    r"pendant la treve|en hiver|c est quoi|qu est ce)\b")
+_REPORTED = re.compile(
+    r"\b(?:j ai recu|jai recu|on a recu|nous avons recu|j ai eu|on m a|ils m ont|il m a|elle m a|m a envoye|"
+    r"nous a envoye|m ont envoye|nous ont|est passe|je vais etre|on va etre|nous allons etre|je suis menace|"
+    r"on est menace|ma banque a|a ferme mon|ont ferme mon|m a ferme|ont coupe|a coupe|ont reduit|"
+    r"a reduit|"
+    r"demain|aujourd hui|ce matin|ce soir|cette semaine|depuis|la semaine prochaine|dans \d+ jours)\b")
+
+
+def asks_in_general(text: str) -> bool:
+    """A question about what the law allows, not an account of what is happening to the person."""
+    prepared = normalize(text)
+    return ("?" in text or bool(_QUESTION.search(prepared))) and not _REPORTED.search(prepared)

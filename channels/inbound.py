@@ -22,6 +22,7 @@ from typing import Any
 from rasa.core.channels.channel import OutputChannel, UserMessage
 from rasa.shared.core.events import BotUttered, UserUttered
 
+from bot.textnorm import normalize
 from bot.texts import text as say
 from bot.trouble import trouble_text
 
@@ -30,10 +31,13 @@ logger = logging.getLogger(__name__)
 # A long letter pasted in full still fits; beyond, the text is cut (the person's words first).
 MAX_MESSAGE_CHARS = 10_000
 MAX_SENDER_CHARS = 128
+MAX_TITLE_LENGTH = 80  # longer than any button title: a longer message is read as it is
 # Set by the channel on every message starting with "/", never by a client (channels drop the
 # metadata clients send): True for the payload of a button the assistant offered, or a control
 # message of the chat widget; False for anything else, which is then read as text.
 OFFERED_KEY = "ccas_offered_command"
+# The intent of the button whose title the person typed ("Oui, tout effacer" by SMS).
+TYPED_BUTTON_KEY = "ccas_typed_button"
 COMMAND_PREFIX = "/"
 # What the chat widget sends by itself when a conversation opens: harmless, always accepted.
 ALWAYS_ALLOWED = frozenset({"/session_start"})
@@ -81,24 +85,51 @@ def offered_payloads(events: list[Any]) -> set[str]:
     return offered
 
 
-async def last_offered(agent: Any, sender_id: str) -> set[str]:
-    """What `sender_id` was last offered, read from the tracker store (empty if unreadable)."""
+def offered_titles(events: list[Any]) -> dict[str, str]:
+    """The buttons shown since the person last wrote: their title, as typed, to their payload."""
+    titles: dict[str, str] = {}
+    for event in reversed(events):
+        if isinstance(event, UserUttered):
+            break
+        if isinstance(event, BotUttered):
+            for button in (event.data or {}).get("buttons") or []:
+                if isinstance(button, dict) and button.get("title") and button.get("payload"):
+                    titles.setdefault(_as_typed(str(button["title"])), str(button["payload"]))
+    return titles
+
+
+def _as_typed(text: str) -> str:
+    return " ".join(normalize(text).split())
+
+
+async def _last_events(agent: Any, sender_id: str) -> list[Any]:
+    """`sender_id`'s events, read from the tracker store (empty if unreadable)."""
     store = getattr(agent, "tracker_store", None)
     if store is None:
-        return set()
+        return []
     try:
         tracker = await store.retrieve(sender_id)
     except Exception as error:  # database unavailable: a command is then read as text
         logger.warning("could not read the choices offered (%s)", type(error).__name__)
-        return set()
-    return offered_payloads(list(tracker.events)) if tracker is not None else set()
+        return []
+    return list(tracker.events) if tracker is not None else []
+
+
+async def last_offered(agent: Any, sender_id: str) -> set[str]:
+    """What `sender_id` was last offered, read from the tracker store (empty if unreadable)."""
+    return offered_payloads(await _last_events(agent, sender_id))
 
 
 async def mark_commands(agent: Any, message: UserMessage) -> None:
     """Mark the message as a command when it is one the person may send: a control message of
-    the widget, or the payload of a button offered to this very conversation."""
+    the widget, or the payload of a button offered to this very conversation. A button's title
+    typed as text (by SMS, or without clicking) is marked with that button's payload."""
     text = message.text or ""
     if not text.strip().startswith(COMMAND_PREFIX):
+        if len(text) <= MAX_TITLE_LENGTH:
+            payload = offered_titles(await _last_events(agent, message.sender_id)).get(_as_typed(text))
+            if payload is not None:
+                message.metadata = {**(message.metadata or {}), TYPED_BUTTON_KEY: payload}
         return
     offered = text in ALWAYS_ALLOWED or text in await last_offered(agent, message.sender_id)
     message.metadata = {**(message.metadata or {}), OFFERED_KEY: offered}

@@ -20,12 +20,13 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.nlu.constants import INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from channels.inbound import COMMAND_PREFIX, OFFERED_KEY
+from channels.inbound import COMMAND_PREFIX, OFFERED_KEY, TYPED_BUTTON_KEY
 from components.crisis_net import CRISIS_INTENT
 from components.gibberish import FALLBACK_INTENT
 from components.intent_override import IntentOverride, force_intent
 
 _COMMAND_SHAPE = re.compile(r"[A-Za-z_][\w.]*(@[\d.]+)?(\{.*\})?", re.DOTALL)
+_PLAIN_INTENT = re.compile(r"/[a-z_]+")
 
 
 def is_refused(metadata: Any) -> bool:
@@ -57,4 +58,18 @@ class TypedCommandGuard(IntentOverride):
                 intent = (message.get(INTENT) or {}).get("name")
                 if _COMMAND_SHAPE.fullmatch(plain) and intent != CRISIS_INTENT:
                     force_intent(message, FALLBACK_INTENT)
+            typed = button_intent(message.get("metadata"))
+            if typed is not None and (message.get(INTENT) or {}).get("name") != CRISIS_INTENT:
+                force_intent(message, typed)
         return messages
+
+
+def button_intent(metadata: Any) -> str | None:
+    """The intent of the offered button whose title the person typed, when its payload is a
+    plain intent ("/affirm"); payloads with entities are read from the text by the actions."""
+    if not isinstance(metadata, dict):
+        return None
+    payload = metadata.get(TYPED_BUTTON_KEY)
+    if isinstance(payload, str) and _PLAIN_INTENT.fullmatch(payload):
+        return payload[1:]
+    return None

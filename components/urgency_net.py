@@ -4,7 +4,8 @@ someone telling their situation, whatever else it looks like.
 "j'ai reçu un commandement de quitter les lieux" resembles the FAQ questions about debts; read
 as a question, it would get a general answer instead of the concrete help and the flag for the
 counsellor that bot.urgency gives. Only readings that would lose that help are overruled: a
-request for a callback, a crisis or an answer to a form question keep their intent.
+request for a callback, a crisis or an answer to a form question keep their intent. A question
+in general ("ils ont le droit de couper le gaz en hiver ?"), read as one, keeps it too.
 """
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.nlu.constants import INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from bot.urgency import detect_urgencies
+from bot.urgency import asks_in_general, detect_urgencies
 from components.intent_override import IntentOverride, force_intent
 
 DIFFICULTY_INTENT = "express_difficulty"
@@ -28,6 +29,9 @@ class UrgencyNet(IntentOverride):
     def process(self, messages: list[Message]) -> list[Message]:
         for message in messages:
             intent = (message.get(INTENT) or {}).get("name")
-            if intent in OVERRULED and detect_urgencies(message.get(TEXT) or ""):
+            said = message.get(TEXT) or ""
+            if intent == "faq" and asks_in_general(said):
+                continue  # "on peut être expulsé en hiver ?" is a question: it gets its answer
+            if intent in OVERRULED and detect_urgencies(said):
                 force_intent(message, DIFFICULTY_INTENT)
         return messages

@@ -151,3 +151,17 @@ def test_left_to_live_is_approximate_when_an_answer_was():
 def test_arrears_keep_the_bill_that_is_late():
     assert line("le loyer 1300 et l'électricité 400", "arrears").detail == {"rent": 1300, "energy": 400}
     assert line("1300", "arrears").detail == {"other": 1300}
+
+
+@pytest.mark.parametrize("said,adults,children", [
+    ("moi ma copine et la petite", 2, 1),
+    ("mon épouse, moi, nos 3 gamins", 2, 3),
+    ("ma compagne, notre fils de 11 ans et moi", 2, 1),
+    ("mon mari moi notre bebe de 4 mois et ma grande de 9 ans", 2, 2),
+    ("moi et ma fille de 23 ans", 2, 0),  # a grown-up child at home counts as an adult
+    ("moi, mon frère et mes deux enfants", 2, 2),
+    ("on est deux, les enfants sont partis depuis longtemps", 2, 0),
+    ("nous sommes 2 et nos enfants ne vivent plus à la maison", 2, 0),
+])
+def test_a_household_listed_member_by_member(said, adults, children):
+    assert parse_household(said) == Household(adults=adults, children=children)

@@ -108,3 +108,17 @@ def test_correction_at_the_summary_recomputes_it():
 def test_a_plain_no_at_the_summary_corrects_nothing():
     events, messages = run(ActionBudgetCorrect(), "non merci", _answered())
     assert events == [] and "à votre rythme" in messages[0]["text"]
+
+
+def test_going_along_at_a_question_gets_the_question_again_without_an_apology():
+    dispatcher = CollectingDispatcher()
+    track = tracker("allez c'est parti, on fait le point", "request_snapshot")
+    result = asyncio.run(ValidateBudgetForm().validate_budget_household(
+        "allez c'est parti, on fait le point", dispatcher, track, {}))
+    assert result["budget_household"] is None and dispatcher.messages == []
+    assert result["budget_failures"] == {"budget_household": 1}  # counted: it cannot loop
+
+
+def test_a_household_listed_member_by_member_is_the_answer():
+    result, _ = validate("budget_household", "moi mon homme et nos 3 loulous")
+    assert result["budget_household"] == {"adults": 2, "children": 3}

@@ -191,3 +191,21 @@ def test_action_server_token_and_address():
     assert refusal("127.0.0.1", None) is None and refusal("localhost", None) is None
     assert refusal("0.0.0.0", None) is not None
     assert refusal("0.0.0.0", "t0ken") is None
+
+
+def test_a_button_title_typed_as_text_picks_that_button():
+    from channels.inbound import TYPED_BUTTON_KEY
+    from components.typed_commands import button_intent
+    shown = [BotUttered("Voulez-vous que j'efface tout ?", {"buttons": [
+        {"title": "Oui, tout effacer", "payload": "/affirm"}, {"title": "Non, garder", "payload": "/deny"}]})]
+    for typed in ("Oui, tout effacer", "oui tout effacer", "  OUI,  TOUT EFFACER !"):
+        message = UserMessage(typed, sender_id="s")
+        asyncio.run(mark_commands(_Agent(shown), message))
+        assert button_intent(message.metadata) == "affirm", typed
+    # Only the buttons just shown, only the whole title, and never a payload with entities.
+    later = [*shown, UserUttered("bof")]
+    for typed, events in (("Oui, tout effacer", later), ("oui tout effacer et après ?", shown)):
+        message = UserMessage(typed, sender_id="s")
+        asyncio.run(mark_commands(_Agent(events), message))
+        assert TYPED_BUTTON_KEY not in (message.metadata or {})
+    assert button_intent({TYPED_BUTTON_KEY: '/choose{"slot": "x"}'}) is None

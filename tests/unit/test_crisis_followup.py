@@ -185,8 +185,11 @@ def test_an_unsure_crisis_reading_of_a_plain_answer_is_the_answer():
 
     assert plain_answer("moi + mon bb", 0.53)
     assert plain_answer("1200 avec la caf", 0.6)
-    # Never when the classifier is sure, when crisis words are there, or when it answers nothing.
-    assert not plain_answer("moi + mon bb", 0.9)
+    # A bare list of the people at home is an answer however sure the classifier is ...
+    assert plain_answer("moi + mon bb", 0.9) and plain_answer("moi ma nana et les 2 petits", 0.97)
+    # ... anything else only when it is unsure; never with crisis words, or when it answers nothing.
+    assert not plain_answer("1200 avec la caf", 0.9)
+    assert not plain_answer("mon mari et moi, il me frappe", 0.9)
     assert not plain_answer("moi et mon bb, j'ai envie de mourir", 0.5)
     assert not plain_answer("1200, il me frappe", 0.5)
     assert not plain_answer("à quoi bon", 0.5)

@@ -29,7 +29,7 @@ def test_the_winter_truce_suspends_only_the_forced_removal():
 
 
 def test_energy_during_the_truce_may_be_reduced_and_fuel_is_not_covered():
-    for said in (faq("winter_truce"), text("reflection.winter_truce.energy", truce_end="31 mars")):
+    for said in (faq("energy_truce"), text("reflection.winter_truce.energy", truce_end="31 mars")):
         assert "réduire la puissance" in said and "chèque énergie" in said and "fioul" in said
 
 

@@ -167,3 +167,10 @@ def test_the_callback_offer_is_read_the_same_from_action_server_events():
     assert callback_offered_before([("user", []), ("action", []), offer, ("user", [])])
     assert not callback_offered_before([("user", []), ("bot", [{"payload": "/deny"}]), ("user", [])])
     assert not callback_offered_before([offer, ("user", [])])  # shown after the latest message
+
+
+def test_booking_in_words_is_asking_for_the_callback():
+    from bot.callback_wish import asks_for_callback
+    assert asks_for_callback("bon d'accord je réserve, mardi vers 11h")
+    assert asks_for_callback("je voudrais prendre rendez-vous avec une conseillère")
+    assert not asks_for_callback("je réserve pas tout de suite, je réfléchis")

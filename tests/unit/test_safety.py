@@ -158,3 +158,9 @@ def test_every_situation_in_a_message_is_heard(text, kinds):
 ])
 def test_figures_of_speech_and_later_evictions_are_not_crises(text):
     assert detect_crises(text) == []
+
+
+def test_a_question_about_ending_up_outside_later_is_not_tonight():
+    assert detect_crises("apres le 31 mars on pourrait se retrouver a la rue avec les petits ?") == []
+    assert detect_crises("elle m'a foutue à la porte, je risque de finir à la rue") == [Crisis.SHELTER]
+    assert detect_crises("je me retrouve à la rue, même si le foyer rouvre en janvier") == [Crisis.SHELTER]

@@ -126,3 +126,12 @@ def test_an_answer_about_another_day_is_read_on_its_own(answer):
         choice = choose(answer, FREE, NOW, GRENOBLE)
         days = {s.date() for s in ([choice.slot] if choice.slot else choice.offers)}
         assert days == {dt.date(2026, 11, 25)}
+
+
+def test_a_time_taken_gives_the_nearest_free_moment_and_says_which_time_was_asked():
+    free = [at(26, 14, 30), at(26, 15, 30), at(26, 16)]
+    choice = choose("jeudi 15h", free, NOW, GRENOBLE)
+    assert choice.outcome == "chosen" and choice.slot in (at(26, 14, 30), at(26, 15, 30))
+    assert choice.time == dt.time(15, 0)  # the reply says 15 h was not free
+    exact = choose("jeudi 15h30", free, NOW, GRENOBLE)
+    assert exact.slot == at(26, 15, 30)

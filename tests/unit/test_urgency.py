@@ -35,3 +35,12 @@ def test_each_urgency_gets_its_concrete_help():
     assert NATIONAL.unpaid_rent_phone in messages[0]
     assert "échéancier" in messages[1]
     assert NATIONAL.banque_de_france_phone in messages[2]
+
+
+def test_a_question_about_rights_is_told_apart_from_what_is_happening():
+    from bot.urgency import asks_in_general
+    assert asks_in_general("est-ce qu'un bailleur a le droit d'expulser quelqu'un en février ?")
+    assert asks_in_general("la compagnie peut couper le gaz pendant la trêve")
+    assert not asks_in_general("ils nous ont coupé le courant hier, c'est légal ?")
+    assert not asks_in_general("on a reçu la lettre d'expulsion, on peut faire quoi ?")
+    assert not asks_in_general("l'huissier vient demain pour nous expulser")
