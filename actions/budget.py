@@ -143,6 +143,10 @@ class ValidateBudgetForm(FormValidationAction):
         if result == Kind.SKIP:
             dispatcher.utter_message(text=text("budget.skipped"))
             return {"budget_household": {"status": "skip"}}
+        if _answered_elsewhere(tracker, "budget_household"):
+            # "loyer 850, crédit 280" at this question: kept where they belong (and said back);
+            # the household is asked again, without an apology or a failure counted.
+            return {"budget_household": None}
         return self._not_understood("budget_household", "household", dispatcher, tracker)
 
     def _validate_amount(

@@ -202,6 +202,11 @@ def read_household(text: str) -> tuple[int | None, int | None]:
             adults, children = 1, 0
         elif persons == 2 and not re.search(rf"{_CHILD}", plain):
             adults = 2
+    elif total and children is None and adults is not None and re.search(rf"{_CHILD}", plain):
+        # "on est 3, moi mon mari et notre fils": the others are the children.
+        persons = _count(total.group(1))
+        if persons > adults:
+            children = persons - adults
     if adults is None and children is not None and re.search(r"\b(?:seule?|isolee?|solo)\b", plain):
         adults = 1
     return adults, children

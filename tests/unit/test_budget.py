@@ -165,3 +165,9 @@ def test_arrears_keep_the_bill_that_is_late():
 ])
 def test_a_household_listed_member_by_member(said, adults, children):
     assert parse_household(said) == Household(adults=adults, children=children)
+
+
+def test_the_people_counted_beyond_the_adults_are_the_children():
+    from bot.household import read_household
+    assert read_household("bonsoir, on est 4 : mon conjoint, moi et les filles, on touche 2100") == (2, 2)
+    assert read_household("nous sommes 3 avec ma femme et le bébé") == (2, 1)

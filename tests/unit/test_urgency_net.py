@@ -37,3 +37,12 @@ def test_crisis_net(text, predicted, expected):
 
     [message] = CrisisSafetyNet().process([classified(text, predicted)])
     assert message.get(INTENT)["name"] == expected
+
+
+def test_a_plain_request_to_erase_is_that_request_and_a_question_about_data_is_not():
+    from bot.erase_request import asks_to_erase
+    assert asks_to_erase("finalement vous pouvez supprimer tout ce que j'ai raconté ?")
+    assert asks_to_erase("effacez mes infos s'il vous plaît")
+    assert not asks_to_erase("au bout de combien de temps mes messages sont supprimés ?")
+    assert not asks_to_erase("vous pouvez enlever les frais de la banque ?")
+    assert not asks_to_erase("on peut effacer mes dettes ?")

@@ -1,0 +1,26 @@
+"""Rasa NLU component: a plain request to erase the conversation is that request.
+
+"vous pouvez effacer tout ce que j'ai écrit ?" was read as a question about who the service is
+for, and the person's data stayed. The words are read by bot.erase_request; a yes (at the
+confirmation), a crisis and a stop keep their intent.
+"""
+from __future__ import annotations
+
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.shared.nlu.constants import INTENT, TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+from bot.erase_request import asks_to_erase
+from components.intent_override import IntentOverride, force_intent
+
+ERASE_INTENT = "delete_my_data"
+KEPT = frozenset({ERASE_INTENT, "affirm", "crisis", "stop", "cancel_callback"})
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
+class EraseRequestNet(IntentOverride):
+    def process(self, messages: list[Message]) -> list[Message]:
+        for message in messages:
+            if (message.get(INTENT) or {}).get("name") not in KEPT and asks_to_erase(message.get(TEXT) or ""):
+                force_intent(message, ERASE_INTENT)
+        return messages
