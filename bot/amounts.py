@@ -268,7 +268,10 @@ def parse_amounts(text: str) -> list[Amount]:
         for match in _RANGE.finditer(clause):
             if not (match.group(0).startswith("entre") or _looks_like_range(match.group(0))):
                 continue
-            low, high = sorted((_to_float(match.group(1), match.group(3)), _to_float(match.group(2), match.group(3))))
+            first, second = _to_float(match.group(1), match.group(3)), _to_float(match.group(2), match.group(3))
+            if second < first / 4 and not match.group(0).startswith("entre"):
+                continue  # "1800 à 2" (for two people), "300 / 3": not a range of amounts
+            low, high = sorted((first, second))
             factor = _period_factor(clause[match.end():])
             amounts.append(Amount(
                 currency=True,
@@ -283,6 +286,8 @@ def parse_amounts(text: str) -> list[Amount]:
             if _NOT_MONEY_AFTER.match(clause[match.end():]) and not match.group(2):
                 continue
             value = _to_float(match.group(1), match.group(2))
+            if value < 10 and re.search(r"\d\s*(?:€|e|eur|euros?)?\s+a\s*$", clause[: match.start()]):
+                continue  # "2100 à 2": for two people
             factor = _period_factor(clause[match.end():])
             approximate = bool(_APPROX.search(clause[: match.start()]))
             monthly = round(value * factor, 2)

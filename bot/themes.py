@@ -93,6 +93,34 @@ def detect_themes(text: str) -> list[str]:
     return [theme for _, _, theme in sorted(found)]
 
 
+# Shame keeps people from asking for help (DOMAIN.md): said, it is answered before anything else.
+_SHAME = re.compile(
+    r"\b(?:honte|honteux|honteuse|j ai honte|gene|genee|gener|humili\w*|pas fier|pas fiere|"
+    r"j ose (?:meme )?pas|je n ose (?:meme )?pas|ose pas|culpabilis\w*|nul(?:le)? avec l argent|"
+    r"je suis nul(?:le)?|peur d etre jugee?|peur qu on me juge|me juger)\b")
+
+
+# A maintenance payment that stopped: the CAF can claim it and pay an allowance meanwhile.
+_CHILD_SUPPORT_UNPAID = re.compile(
+    r"\bpension(?: alimentaire)?\b.{0,60}\b(?:pas|plus|jamais|rien|arrete|oublie)\b.{0,20}"
+    r"\b(?:paye|payee|verse|versee|donne|recu|recue|paie|verse)\b|"
+    r"\b(?:paye|verse|donne|paie) (?:plus|pas|jamais|rien)\b.{0,30}\bpension\b|"
+    r"\bpension(?: alimentaire)?\b.{0,40}\b(?:paye|verse|donne|paie|envoie) (?:plus|pas|jamais|rien)\b|"
+    r"\bpension alimentaire\b.{0,40}\b(?:impayee?s?|en retard|retards?)\b")
+
+
+_OTHER_PARENT = re.compile(r"\balimentaire\b|\b(?:il|elle|ex|pere|papa|mere|maman|conjoint|mari)\b")
+
+
+def child_support_unpaid(text: str) -> bool:
+    plain = normalize(text)
+    return bool(_CHILD_SUPPORT_UNPAID.search(plain) and _OTHER_PARENT.search(plain))
+
+
+def expresses_shame(text: str) -> bool:
+    return bool(_SHAME.search(normalize(text)))
+
+
 def merge_themes(known: list[str] | None, new: list[str]) -> list[str]:
     """Themes so far plus new ones, without duplicates, first-raised first."""
     merged = list(known or [])

@@ -13,9 +13,13 @@ from rasa.shared.nlu.training_data.message import Message
 
 from bot.callback_wish import asks_for_callback_not_naming as asks_for_callback
 from bot.callback_wish import cancels_callback
+from bot.snapshot_request import asks_for_snapshot
 from components.intent_override import IntentOverride, force_intent
 
 REQUEST_INTENT = "request_human"
+SNAPSHOT_INTENT = "request_snapshot"
+# Readings that would answer a request for the snapshot with a courtesy or "je n'ai pas compris".
+POLITE_ONLY = frozenset({"thank", "goodbye", "greet", "nlu_fallback", "out_of_scope", "confused"})
 CANCEL_INTENT = "cancel_callback"
 KEPT = frozenset({"request_human", "change_callback", "cancel_callback", "keep_callback", "crisis",
                   "delete_my_data", "stop"})
@@ -31,4 +35,7 @@ class CallbackRequestNet(IntentOverride):
                 force_intent(message, CANCEL_INTENT)
             elif intent not in KEPT and asks_for_callback(text):
                 force_intent(message, REQUEST_INTENT)
+            elif intent in POLITE_ONLY and asks_for_snapshot(text):
+                # "d'accord merci, je veux bien faire le point": the request, not the thanks.
+                force_intent(message, SNAPSHOT_INTENT)
         return messages

@@ -177,3 +177,22 @@ def test_a_booked_callback_is_not_offered_again():
     slots = {"crisis_context": {"kinds": ["violence"], "step": "asked_safe"}, "callback_booking_id": 4}
     texts, _ = run(ActionCrisisFollowup(), tracker("oui", "affirm", slots=slots))
     assert "reste prévu" in texts[-1]
+
+
+def test_shame_is_answered_once():
+    first = tracker("j'ose à peine vous écrire, je suis gênée de tout ça", "express_difficulty")
+    texts, _ = run(ActionReflect(), first)
+    assert any("aucune honte" in t for t in texts)
+    said = {"event": "bot", "text": texts[0]}
+    again = tracker("j'ai honte", "express_difficulty",
+                    events=[said, user("j'ai honte", "express_difficulty")])
+    texts, _ = run(ActionReflect(), again)
+    assert not any("aucune honte" in t for t in texts)
+
+
+def test_unpaid_child_support_gets_the_caf_recovery_service_once():
+    first = tracker("le père des enfants verse plus rien pour la pension depuis l'été", "express_difficulty")
+    texts, _ = run(ActionReflect(), first)
+    assert any("ARIPA" in t for t in texts)
+    texts, _ = run(ActionReflect(), tracker("je touche une petite pension de retraite", "inform"))
+    assert not any("ARIPA" in t for t in texts)

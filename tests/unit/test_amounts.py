@@ -150,3 +150,9 @@ def test_only_the_beginning_of_a_very_long_answer_is_read():
     assert parse_answer("x" * MAX_ANSWER_CHARS + " 1200").kind == Kind.UNKNOWN
     # Pathological input is still answered (bounded work), not an error.
     assert parse_answer("1.000." * 2000).kind == Kind.AMOUNT
+
+
+def test_a_small_number_after_an_amount_counts_people_not_a_range():
+    answer = parse_answer("2100 à 2 en comptant les allocs")
+    assert [a.monthly for a in answer.amounts] == [2100.0]
+    assert parse_answer("1 900 à 2 000").amounts[0].monthly == 1950.0

@@ -46,3 +46,11 @@ def test_a_plain_request_to_erase_is_that_request_and_a_question_about_data_is_n
     assert not asks_to_erase("au bout de combien de temps mes messages sont supprimés ?")
     assert not asks_to_erase("vous pouvez enlever les frais de la banque ?")
     assert not asks_to_erase("on peut effacer mes dettes ?")
+
+
+def test_a_request_for_the_snapshot_inside_a_thanks_is_the_request():
+    from bot.snapshot_request import asks_for_snapshot
+    assert asks_for_snapshot("merci, je voudrais faire le point sur mon budget")
+    assert asks_for_snapshot("super merci, on peut faire le point ?")
+    assert not asks_for_snapshot("merci, pas besoin de faire le point")
+    assert not asks_for_snapshot("merci et bonne soirée")
