@@ -25,7 +25,7 @@ from bot.ccas import Ccas, current_ccas
 from bot.consent import parse_consent
 from bot.db import is_transient, retrying, session_scope
 from bot.phone import parse_phone
-from bot.preferences import fits_constraints
+from bot.preferences import fits_constraints, parse_preference
 from bot.pseudonym import parse_pseudonym
 from bot.schedule import (
     format_moment_fr,
@@ -81,6 +81,19 @@ def suitable(free: list[dt.datetime], tracker: Tracker) -> list[dt.datetime]:
     constraints = tracker.get_slot("callback_constraints")
     fitting = [s for s in free if fits_constraints(s, constraints)]
     return fitting or free
+
+
+def same_day_first(said: str, free: list[dt.datetime], booked: dt.datetime,
+                   now: dt.datetime) -> list[dt.datetime]:
+    """"10h" or "plutôt l'après-midi" said of a booked callback, without a day: that same day,
+    when it has a free moment that fits."""
+    preference = parse_preference(said, now.date())
+    if preference is None or preference.day is not None or preference.earliest:
+        return free
+    that_day = [s for s in free if s.date() == booked.date()]
+    if that_day and choose(said, that_day, now, current_ccas()).outcome == "chosen":
+        return that_day
+    return free
 
 
 def _moment(booking: Booking, ccas: Ccas) -> str:
@@ -276,6 +289,12 @@ class ValidateCallbackForm(FormValidationAction):
                     "callback_offers": [s.isoformat() for s in others]}
         now = local_now(ccas)
         fitting = suitable(free, tracker)
+        reserved = _active(tracker.sender_id, ccas) if tracker.get_slot("requested_slot") not in (
+            None, "callback_time") else None
+        if reserved is not None:
+            # "10h" at the name question, after "mercredi matin" was reserved: Wednesday at 10.
+            fitting = same_day_first(str(value), fitting, bookings.slot_start_of(reserved).astimezone(
+                ccas.timezone), now)
         choice = choose_among(str(value), offered, free, now) or choose(str(value), fitting, now, ccas)
         if choice.outcome == "chosen" and choice.slot is not None:
             local = choice.slot.astimezone(ccas.timezone)
@@ -619,7 +638,10 @@ class ActionChangeCallback(BookedCallbackAction):
             return [*_reset(), SlotSet("callback_path", "none"), FollowupAction("action_offer_callback")]
         free = free_slots(ccas)
         old_start = bookings.slot_start_of(booking)
-        choice = choose(latest_text(tracker), [s for s in free if s != old_start], local_now(ccas), ccas)
+        said, now = latest_text(tracker), local_now(ccas)
+        others = [s for s in free if s != old_start]
+        candidates = same_day_first(said, others, old_start.astimezone(ccas.timezone), now)
+        choice = choose(said, candidates, now, ccas)
         if choice.outcome == "chosen" and choice.slot is not None:
             try:
                 with session_scope() as session:

@@ -1,9 +1,10 @@
-"""A question during the callback booking: its answer, then the booking goes on.
+"""A question during the callback booking (a FAQ, "vous êtes un robot ?"): its answer, then the
+booking goes on.
 
-At the name question, a name alone ("Monsieur Durand") sometimes reads to the classifier as a
-question about a topic; answering it with a leaflet about the chèque énergie and asking the name
-again would lose the name. A short message without a question mark that reads as a name is
-the answer to the question asked.
+At the name question, a name alone ("Monsieur Durand", "Lou") sometimes reads to the classifier
+as a question about a topic or about the assistant; answering it with a leaflet about the
+chèque énergie and asking the name again would lose the name. A short message without a
+question mark that reads as a name is the answer to the question asked.
 """
 from __future__ import annotations
 
@@ -47,6 +48,9 @@ class ActionFaqInBooking(Action):
         name = name_answered(tracker)
         if name is not None:
             return [SlotSet("callback_name", name)]
+        if (tracker.latest_message or {}).get("intent", {}).get("name") == "bot_challenge":
+            dispatcher.utter_message(response="utter_iamabot")
+            return []
         response = faq_response(tracker)
         if response is not None:
             dispatcher.utter_message(response=response)

@@ -15,7 +15,9 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.budget import SLOT_OF_GROUP, budget_changed_by_latest_message
 from actions.common import latest_text, slot_before_latest_message
+from bot.callback_wish import names_a_moment_only
 from bot.ccas import current_ccas
+from bot.schedule import local_now
 from bot.texts import text
 from bot.themes import detect_themes
 
@@ -84,6 +86,9 @@ class ActionNextStep(Action):
         booking = _active(tracker.sender_id, ccas)
         moment = _moment(booking, ccas) if booking is not None else None
         step = choose_step(tracker, moment)
+        if step == "booked" and names_a_moment_only(latest_text(tracker), local_now(ccas).date()):
+            # "10h" just after the callback was booked or moved: that callback, at that time.
+            return [SlotSet("next_step", "booked"), FollowupAction("action_change_callback")]
         if step == "booked":
             dispatcher.utter_message(text=text("next_step.booked", moment=moment))
             return [SlotSet("next_step", "booked")]

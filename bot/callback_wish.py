@@ -52,6 +52,13 @@ def says_new_moment(message: str, today: dt.date) -> bool:
     return bool(_CHANGE.search(plain)) or len(_MOMENT_WORDS.sub(" ", plain).split()) <= 1
 
 
+def names_a_moment_only(message: str, today: dt.date) -> bool:
+    """A short message that is a moment and nothing else: "10h", "plutôt jeudi 14h"."""
+    plain = normalize(message)
+    return 0 < len(plain.split()) <= 6 and parse_phone(message) is None and not _PHONE_WORDS.search(plain) \
+        and bool(_MOMENT_NAMED.search(plain)) and parse_preference(message, today) is not None
+
+
 def changes_moment(message: str, today: dt.date, asked: str | None) -> bool:
     """Whether a message typed at booking question `asked` (phone, name, consent) chooses the
     moment again. At the phone question, a moment and no number can be nothing else

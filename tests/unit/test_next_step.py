@@ -91,3 +91,21 @@ def test_a_name_read_as_a_question_at_the_name_question_is_the_name():
     question = at_name_question("le chèque énergie c'est quand ?")
     events = asyncio.run(ActionFaqInBooking().run(dispatcher, question, {}))
     assert events == [] and dispatcher.messages[0]["response"] == "utter_faq/energy_cheque"
+
+
+def test_a_short_name_read_as_who_are_you_is_the_name_and_the_question_gets_its_answer():
+    from actions.faq import ActionFaqInBooking
+
+    def at_name_question(said):
+        return Tracker(sender_id="t", slots={"requested_slot": "callback_name"},
+                       latest_message={"text": said, "intent": {"name": "bot_challenge"}},
+                       events=[user(said, "bot_challenge")], paused=False, followup_action=None,
+                       active_loop={"name": "callback_form"}, latest_action_name="action_listen")
+
+    dispatcher = CollectingDispatcher()
+    assert asyncio.run(ActionFaqInBooking().run(dispatcher, at_name_question("Ana"), {})) == [
+        SlotSet("callback_name", "Ana")]
+    dispatcher = CollectingDispatcher()
+    question = at_name_question("vous êtes un robot ?")
+    assert asyncio.run(ActionFaqInBooking().run(dispatcher, question, {})) == []
+    assert dispatcher.messages[0]["response"] == "utter_iamabot"

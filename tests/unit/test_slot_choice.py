@@ -135,3 +135,14 @@ def test_a_time_taken_gives_the_nearest_free_moment_and_says_which_time_was_aske
     assert choice.time == dt.time(15, 0)  # the reply says 15 h was not free
     exact = choose("jeudi 15h30", free, NOW, GRENOBLE)
     assert exact.slot == at(26, 15, 30)
+
+
+def test_a_time_alone_said_of_a_booked_callback_keeps_its_day():
+    from actions.callback import same_day_first
+    free = [at(25, 9), at(25, 10), at(25, 11), at(26, 10)]
+    booked = at(25, 9)
+    assert same_day_first("10h plutôt", free, booked, NOW) == [at(25, 9), at(25, 10), at(25, 11)]
+    that_day = same_day_first("10h plutôt", free, booked, NOW)
+    assert choose("10h plutôt", that_day, NOW, GRENOBLE).slot == at(25, 10)
+    assert same_day_first("jeudi 10h", free, booked, NOW) == free  # a day said: that day
+    assert same_day_first("16h", free, booked, NOW) == free  # nothing near 16 h that day
