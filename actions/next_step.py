@@ -7,6 +7,7 @@ the same offer twice in a row, and then asks an open question instead.
 """
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -18,6 +19,7 @@ from actions.common import latest_text, slot_before_latest_message
 from bot.callback_wish import names_a_moment_only
 from bot.ccas import current_ccas
 from bot.schedule import local_now
+from bot.textnorm import normalize
 from bot.texts import text
 from bot.themes import detect_themes
 
@@ -43,6 +45,13 @@ def _previous_offer(tracker: Tracker) -> str | None:
     return None
 
 
+# The person asks for a way forward: the choices, not one more question.
+_READY = re.compile(
+    r"\b(?:quoi faire|que faire|comment faire|comment je fais|comment on fait|aidez moi|aide moi|aider moi|"
+    r"m aider|besoin d aide|besoin d un coup de main|une solution|des solutions|qu est ce que je peux faire|"
+    r"je fais comment|on fait comment|que me conseillez vous|vous pouvez faire quelque chose)\b")
+
+
 def explore_theme(tracker: Tracker) -> str | None:
     """The theme to ask an open question about, when the latest message is the person's first
     account of their situation: told in words (no figures, no request, no urgency flagged), before
@@ -57,6 +66,8 @@ def explore_theme(tracker: Tracker) -> str | None:
     if any(e.get("event") == "slot" and e.get("name") == "next_step" and e.get("value") == "explore"
            for e in tracker.events):
         return None
+    if _READY.search(normalize(latest_text(tracker))):
+        return None  # "je sais plus quoi faire": the person asks what can be done, the choices come
     known = slot_before_latest_message(tracker, "themes") or []
     new = [t for t in detect_themes(latest_text(tracker)) if t not in known]
     if known and not new:

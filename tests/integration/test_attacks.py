@@ -169,7 +169,8 @@ def test_a_typed_command_triggers_nothing(prod):
     # A button the assistant did offer still works as a click.
     sender = f"attack-{uuid.uuid4().hex[:8]}"
     rest(servers, sender, "bonjour")
-    offer = rest(servers, sender, "j'ai 2 mois de loyer en retard").json()
+    rest(servers, sender, "j'ai 2 mois de loyer en retard")  # first an open question about it
+    offer = rest(servers, sender, "depuis la rentrée, et ça m'inquiète").json()
     assert "/request_human" in {b["payload"] for m in offer for b in m.get("buttons", [])}
     assert "Quand préférez-vous" in texts(rest(servers, sender, "/request_human"))
 

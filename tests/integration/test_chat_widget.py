@@ -39,6 +39,10 @@ def test_chat_converse_click_reload_and_book(servers, site, chromium):
 
     page.get_by_label("Votre message").fill("j'ai deux mois de loyer en retard et j'ai peur")
     page.keyboard.press("Enter")
+    # An open question about the rent first (no choices yet), then the choices.
+    expect(bot_messages(page).last).to_contain_text("Depuis quand le loyer")
+    page.get_by_label("Votre message").fill("depuis septembre, je n'arrive pas à rattraper")
+    page.keyboard.press("Enter")
     expect(page.get_by_role("button", name="Plutôt être rappelé·e")).to_be_visible()
     page.screenshot(path=str(SHOTS / "chat-bureau.png"))
     page.get_by_role("button", name="Plutôt être rappelé·e").click()
@@ -69,7 +73,7 @@ def test_chat_at_phone_width(servers, site, chromium):
     expect(bot_messages(page).first).to_contain_text("assistant automatique")
     box = page.locator("#ccas-chat").bounding_box()
     assert box["width"] >= 385 and box["height"] >= 700  # full screen on a phone
-    page.get_by_label("Votre message").fill("bonjour, je ne m'en sors plus avec les factures")
+    page.get_by_label("Votre message").fill("bonjour, je ne m'en sors plus avec les factures, que faire ?")
     page.get_by_role("button", name="Envoyer").click()
     expect(page.get_by_role("button", name="Oui, faisons le point")).to_be_visible()
     page.screenshot(path=str(SHOTS / "chat-telephone.png"))

@@ -29,9 +29,10 @@ MIN_SHARE_ENV = "CONVERSATIONS_MIN_SHARE"
 # The target is 0.95 for both sets (issue "Every message counts"); it is not reached yet. Each
 # floor sits a little under the last measure (runs vary by a few checks), so that a regression
 # fails while the work goes on: raise it with every improvement. Measured 2026-11-22 on the
-# development server: shared 435/506 (0.860), project 488/589 (0.829).
+# development server: shared 435/506 (0.860), project 488/589 (0.829); 2026-11-23: shared
+# 475/506 (0.939), project 487/589 (0.827).
 TARGET_SHARE = 0.95
-FLOORS = {"project": 0.80, "shared": 0.86}
+FLOORS = {"project": 0.80, "shared": 0.90}
 # The corpus is written for a Sunday evening: the counsellors are away until Monday 9:00, and
 # "demain" is Monday (../shared/conversations/README.md, "Clock and capacity").
 SUNDAY_EVENING = "2026-11-22T20:30:00+01:00"

@@ -23,6 +23,7 @@ def test_transcript_has_every_message_of_every_session(model, tmp_path):
     try:
         say("bonjour")
         say("j'ai trois mois de loyer en retard")
+        say("depuis l'été, depuis que j'ai perdu des heures au travail")  # the open question answered
         say("/request_human")  # a click on "Plutôt être rappelé·e"
         sent[-1] = "[Plutôt être rappelé·e]"
         say("/session_start")  # what a chat widget sends when a person comes back later

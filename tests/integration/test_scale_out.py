@@ -44,7 +44,9 @@ def test_a_conversation_alternating_between_two_servers_stays_consistent(cluster
     first, second = cluster.rasa_urls
     sender = "scale-alternating"
     said = [
-        "bonjour", "je n'arrive plus à payer mon loyer et l'électricité", "/request_snapshot",
+        "bonjour", "je n'arrive plus à payer mon loyer et l'électricité",
+        "depuis deux mois, et ça me travaille",  # the open question answered, then the choices
+        "/request_snapshot",
         "en couple avec deux enfants", "1800 euros", "loyer 700, électricité 120", "non", "environ 900",
     ]
     for index, message in enumerate(said):

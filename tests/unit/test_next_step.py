@@ -109,3 +109,9 @@ def test_a_short_name_read_as_who_are_you_is_the_name_and_the_question_gets_its_
     question = at_name_question("vous êtes un robot ?")
     assert asyncio.run(ActionFaqInBooking().run(dispatcher, question, {})) == []
     assert dispatcher.messages[0]["response"] == "utter_iamabot"
+
+
+def test_asking_what_can_be_done_brings_the_choices_at_once():
+    ready = tracker("le loyer est en retard, je sais plus quoi faire", slots={"themes": ["housing"]})
+    assert explore_theme(ready) is None
+    assert explore_theme(tracker("j'ai des crédits partout, vous pouvez m'aider ?")) is None
