@@ -30,9 +30,10 @@ MIN_SHARE_ENV = "CONVERSATIONS_MIN_SHARE"
 # floor sits a little under the last measure (runs vary by a few checks), so that a regression
 # fails while the work goes on: raise it with every improvement. Measured 2026-11-22 on the
 # development server: shared 435/506 (0.860), project 488/589 (0.829); 2026-11-23: shared
-# 475/506 (0.939), project 487/589 (0.827).
+# 475/506 (0.939), project 487/589 (0.827); the same day in ./test.sh (Sunday clock): shared
+# 475/506, project 495/589 (0.840).
 TARGET_SHARE = 0.95
-FLOORS = {"project": 0.80, "shared": 0.90}
+FLOORS = {"project": 0.82, "shared": 0.92}
 # The corpus is written for a Sunday evening: the counsellors are away until Monday 9:00, and
 # "demain" is Monday (../shared/conversations/README.md, "Clock and capacity").
 SUNDAY_EVENING = "2026-11-22T20:30:00+01:00"
