@@ -8,7 +8,7 @@ from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.common import say_all
+from actions.common import latest_intent, say_all
 from bot import budget_notes
 from bot.amounts import Kind, labels_in, parse_answer
 from bot.budget import GROUPS, Change, Line, Snapshot, needs_help, resolve_pending, summary
@@ -62,7 +62,7 @@ def with_snapshot(tracker: Tracker, updates: dict[str, Any]) -> dict[str, Any]:
 
 def _agrees_to_go_on(tracker: Tracker) -> bool:
     """A yes or "on fait le point" where an answer was expected: the person goes along."""
-    return (tracker.latest_message or {}).get("intent", {}).get("name") in ("affirm", "request_snapshot")
+    return latest_intent(tracker) in ("affirm", "request_snapshot")
 
 
 def _answered_elsewhere(tracker: Tracker, slot: str) -> bool:
@@ -88,8 +88,7 @@ def wants_callback_now(tracker: Tracker) -> bool:
     """Whether the latest message, during the budget questions, asks to be called: a time to
     call ("mercredi matin"), a phone number, "rappelez-moi mardi". The questions then stop
     (what is known is kept) and the booking starts."""
-    intent = ((tracker.latest_message or {}).get("intent") or {}).get("name")
-    if intent in ("change_callback", "request_human"):
+    if latest_intent(tracker) in ("change_callback", "request_human"):
         return True
     for event in reversed(tracker.events):
         if event.get("event") == "user":

@@ -15,7 +15,7 @@ from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.common import latest_text, say_all
+from actions.common import latest_intent, latest_text, say_all
 from actions.listening import urgent_help
 from bot import bookings, replies
 from bot.availability import upcoming_slots
@@ -35,7 +35,7 @@ from bot.schedule import (
     is_open,
     local_now,
 )
-from bot.slot_choice import choose, choose_among, slot_phrase, slot_title, spread_offers
+from bot.slot_choice import Choice, choose, choose_among, slot_phrase, slot_title, spread_offers
 from bot.textnorm import normalize
 from bot.texts import text
 from bot.themes import detect_themes
@@ -83,17 +83,17 @@ def suitable(free: list[dt.datetime], tracker: Tracker) -> list[dt.datetime]:
     return fitting or free
 
 
-def same_day_first(said: str, free: list[dt.datetime], booked: dt.datetime,
-                   now: dt.datetime) -> list[dt.datetime]:
-    """"10h" or "plutôt l'après-midi" said of a booked callback, without a day: that same day,
-    when it has a free moment that fits."""
+def choose_keeping_day(said: str, free: list[dt.datetime], booked: dt.datetime, now: dt.datetime,
+                       ccas: Ccas) -> Choice:
+    """What `said` picks among `free` for a callback booked at `booked`: "10h" or "plutôt
+    l'après-midi", without a day, is that same day when it has a free moment that fits."""
     preference = parse_preference(said, now.date())
-    if preference is None or preference.day is not None or preference.earliest:
-        return free
-    that_day = [s for s in free if s.date() == booked.date()]
-    if that_day and choose(said, that_day, now, current_ccas()).outcome == "chosen":
-        return that_day
-    return free
+    if preference is not None and preference.day is None and not preference.earliest:
+        that_day = [s for s in free if s.date() == booked.date()]
+        choice = choose(said, that_day, now, ccas) if that_day else None
+        if choice is not None and choice.outcome == "chosen":
+            return choice
+    return choose(said, free, now, ccas)
 
 
 def _moment(booking: Booking, ccas: Ccas) -> str:
@@ -289,24 +289,22 @@ class ValidateCallbackForm(FormValidationAction):
                     "callback_offers": [s.isoformat() for s in others]}
         now = local_now(ccas)
         fitting = suitable(free, tracker)
-        reserved = _active(tracker.sender_id, ccas) if tracker.get_slot("requested_slot") not in (
-            None, "callback_time") else None
-        if reserved is not None:
-            # "10h" at the name question, after "mercredi matin" was reserved: Wednesday at 10.
-            fitting = same_day_first(str(value), fitting, bookings.slot_start_of(reserved).astimezone(
-                ccas.timezone), now)
-        choice = choose_among(str(value), offered, free, now) or choose(str(value), fitting, now, ccas)
+        later_question = tracker.get_slot("requested_slot") not in (None, "callback_time")
+        reserved = _active(tracker.sender_id, ccas) if later_question else None
+        # "10h" at the name question, after "mercredi matin" was reserved: Wednesday at 10.
+        choice = choose_among(str(value), offered, free, now) or (
+            choose(str(value), fitting, now, ccas) if reserved is None else choose_keeping_day(
+                str(value), fitting, bookings.slot_start_of(reserved).astimezone(ccas.timezone), now, ccas))
         if choice.outcome == "chosen" and choice.slot is not None:
             local = choice.slot.astimezone(ccas.timezone)
             if choice.time is not None and local.time() != choice.time:
                 # "jeudi 15h" and 15 h is taken: the nearest free moment, said as such.
                 dispatcher.utter_message(text=text("callback.nearest_time", asked=format_time_fr(choice.time),
                                                    moment=format_moment_fr(local, now, full=True)))
-            if tracker.get_slot("requested_slot") not in (None, "callback_time") and \
-                    not tracker.get_slot("callback_reserved"):
+            if later_question and not tracker.get_slot("callback_reserved"):
                 # Changed at a later question: said back, before that question comes again.
-                dispatcher.utter_message(text=text("callback.moment_changed", moment=format_moment_fr(
-                    choice.slot.astimezone(ccas.timezone), now, full=True)))
+                dispatcher.utter_message(text=text("callback.moment_changed",
+                                                   moment=format_moment_fr(local, now, full=True)))
             return {"callback_time": choice.slot.isoformat(), "callback_time_reason": None,
                     "callback_offers": None}
         if choice.outcome == "not_understood" and parse_phone(str(value)) is not None:
@@ -374,10 +372,9 @@ class ValidateCallbackForm(FormValidationAction):
             return {"callback_consent": None}  # cleared when the booking starts: nothing to check
         if isinstance(value, bool):
             return {"callback_consent": value}
-        intent = ((tracker.latest_message or {}).get("intent") or {}).get("name")
         if _says_when(str(value)):
             return {"callback_consent": None}
-        consent = parse_consent(str(value), intent)
+        consent = parse_consent(str(value), latest_intent(tracker))
         if consent is not None:
             return {"callback_consent": consent}
         count, failures = self._failed("callback_consent", tracker)
@@ -638,10 +635,8 @@ class ActionChangeCallback(BookedCallbackAction):
             return [*_reset(), SlotSet("callback_path", "none"), FollowupAction("action_offer_callback")]
         free = free_slots(ccas)
         old_start = bookings.slot_start_of(booking)
-        said, now = latest_text(tracker), local_now(ccas)
-        others = [s for s in free if s != old_start]
-        candidates = same_day_first(said, others, old_start.astimezone(ccas.timezone), now)
-        choice = choose(said, candidates, now, ccas)
+        choice = choose_keeping_day(latest_text(tracker), [s for s in free if s != old_start],
+                                    old_start.astimezone(ccas.timezone), local_now(ccas), ccas)
         if choice.outcome == "chosen" and choice.slot is not None:
             try:
                 with session_scope() as session:

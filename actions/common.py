@@ -15,6 +15,10 @@ def latest_text(tracker: Tracker) -> str:
     return (tracker.latest_message or {}).get("text") or ""
 
 
+def latest_intent(tracker: Tracker) -> str | None:
+    return ((tracker.latest_message or {}).get("intent") or {}).get("name")
+
+
 def say_all(dispatcher: CollectingDispatcher, messages: Iterable[str]) -> None:
     for message in messages:
         dispatcher.utter_message(text=message)

@@ -14,7 +14,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.common import latest_text
+from actions.common import latest_intent, latest_text
 from bot.pseudonym import parse_pseudonym
 
 MAX_NAME_WORDS = 3
@@ -48,7 +48,7 @@ class ActionFaqInBooking(Action):
         name = name_answered(tracker)
         if name is not None:
             return [SlotSet("callback_name", name)]
-        if (tracker.latest_message or {}).get("intent", {}).get("name") == "bot_challenge":
+        if latest_intent(tracker) == "bot_challenge":
             dispatcher.utter_message(response="utter_iamabot")
             return []
         response = faq_response(tracker)

@@ -15,7 +15,7 @@ from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.budget import SLOT_OF_GROUP, budget_changed_by_latest_message
-from actions.common import latest_text, slot_before_latest_message
+from actions.common import latest_intent, latest_text, slot_before_latest_message
 from bot.callback_wish import names_a_moment_only
 from bot.ccas import current_ccas
 from bot.schedule import local_now
@@ -56,7 +56,7 @@ def explore_theme(tracker: Tracker) -> str | None:
     """The theme to ask an open question about, when the latest message is the person's first
     account of their situation: told in words (no figures, no request, no urgency flagged), before
     any budget answer, and no open question asked yet. None otherwise."""
-    if (tracker.latest_message or {}).get("intent", {}).get("name") != "express_difficulty":
+    if latest_intent(tracker) != "express_difficulty":
         return None
     if _budget_missing(tracker) < 5 or budget_changed_by_latest_message(tracker):
         return None

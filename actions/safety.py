@@ -9,7 +9,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.budget import CALLBACK_BUTTONS
-from actions.common import latest_text, say_all
+from actions.common import latest_intent, latest_text, say_all
 from bot import replies
 from bot.ccas import current_ccas, current_national
 from bot.crisis_followup import Step, reply_for, step_after
@@ -47,7 +47,7 @@ class ActionCrisisFollowup(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         context = dict(tracker.get_slot("crisis_context") or {})
-        intent = ((tracker.latest_message or {}).get("intent") or {}).get("name")
+        intent = latest_intent(tracker)
         kinds = list(context.get("kinds") or [])
         reply = reply_for(latest_text(tracker), intent, context.get("step"), kinds[0] if kinds else None)
         form_active = bool((tracker.active_loop or {}).get("name"))

@@ -16,6 +16,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.budget import SLOT_OF_GROUP, snapshot_events, snapshot_from
+from actions.common import latest_intent
 from bot import budget_notes
 from bot.budget import Line, Snapshot, apply_reading, summary, with_household
 from bot.budget_reading import read_budget
@@ -35,10 +36,6 @@ from bot.urgency import detect_urgencies
 ASKED = {f"budget_{group}": group for group in ("income", "charges", "loans", "arrears")}
 # Messages that answer no question: read for labelled facts only.
 NOT_AN_ANSWER = {"crisis", "stop", "request_human", "faq", "bot_challenge", "delete_my_data"}
-
-
-def latest_intent(tracker: Tracker) -> str | None:
-    return ((tracker.latest_message or {}).get("intent") or {}).get("name")
 
 
 def summary_was_shown(tracker: Tracker) -> bool:

@@ -52,11 +52,17 @@ def says_new_moment(message: str, today: dt.date) -> bool:
     return bool(_CHANGE.search(plain)) or len(_MOMENT_WORDS.sub(" ", plain).split()) <= 1
 
 
+def _only_a_moment(message: str, today: dt.date, max_words: int) -> bool:
+    """A message of at most `max_words` words that names a moment, and no phone number."""
+    plain = normalize(message)
+    return 0 < len(plain.split()) <= max_words and parse_phone(message) is None \
+        and not _PHONE_WORDS.search(plain) and bool(_MOMENT_NAMED.search(plain)) \
+        and parse_preference(message, today) is not None
+
+
 def names_a_moment_only(message: str, today: dt.date) -> bool:
     """A short message that is a moment and nothing else: "10h", "plutôt jeudi 14h"."""
-    plain = normalize(message)
-    return 0 < len(plain.split()) <= 6 and parse_phone(message) is None and not _PHONE_WORDS.search(plain) \
-        and bool(_MOMENT_NAMED.search(plain)) and parse_preference(message, today) is not None
+    return _only_a_moment(message, today, max_words=6)
 
 
 def changes_moment(message: str, today: dt.date, asked: str | None) -> bool:
@@ -65,10 +71,7 @@ def changes_moment(message: str, today: dt.date, asked: str | None) -> bool:
     ("mercredi après-midi, n'importe quelle heure")."""
     if says_new_moment(message, today):
         return True
-    plain = normalize(message)
-    return asked == "callback_phone" and parse_phone(message) is None and len(plain.split()) <= 8 \
-        and not _PHONE_WORDS.search(plain) and bool(_MOMENT_NAMED.search(plain)) \
-        and parse_preference(message, today) is not None
+    return asked == "callback_phone" and _only_a_moment(message, today, max_words=8)
 
 
 # A day or an hour named: "mercredi après-midi", "demain 10h" (not "mon numéro c'est le 12").

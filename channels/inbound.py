@@ -16,7 +16,7 @@ import re
 import time
 import unicodedata
 from collections import deque
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterator
 from typing import Any
 
 from rasa.core.channels.channel import OutputChannel, UserMessage
@@ -73,28 +73,27 @@ def clean_sender(raw: Any) -> str | None:
     return sender if 0 < len(sender) <= MAX_SENDER_CHARS else None
 
 
-def offered_payloads(events: list[Any]) -> set[str]:
-    """The payloads of the buttons the assistant showed since the person last wrote."""
-    offered: set[str] = set()
+def _buttons_shown(events: list[Any]) -> Iterator[dict[str, Any]]:
+    """The buttons the assistant showed since the person last wrote, newest first."""
     for event in reversed(events):
         if isinstance(event, UserUttered):
-            break
+            return
         if isinstance(event, BotUttered):
-            offered.update(str(b.get("payload")) for b in (event.data or {}).get("buttons") or []
-                           if isinstance(b, dict) and b.get("payload"))
-    return offered
+            yield from (b for b in (event.data or {}).get("buttons") or []
+                        if isinstance(b, dict) and b.get("payload"))
+
+
+def offered_payloads(events: list[Any]) -> set[str]:
+    """The payloads of the buttons the assistant showed since the person last wrote."""
+    return {str(b["payload"]) for b in _buttons_shown(events)}
 
 
 def offered_titles(events: list[Any]) -> dict[str, str]:
     """The buttons shown since the person last wrote: their title, as typed, to their payload."""
     titles: dict[str, str] = {}
-    for event in reversed(events):
-        if isinstance(event, UserUttered):
-            break
-        if isinstance(event, BotUttered):
-            for button in (event.data or {}).get("buttons") or []:
-                if isinstance(button, dict) and button.get("title") and button.get("payload"):
-                    titles.setdefault(_as_typed(str(button["title"])), str(button["payload"]))
+    for button in _buttons_shown(events):
+        if button.get("title"):
+            titles.setdefault(_as_typed(str(button["title"])), str(button["payload"]))
     return titles
 
 

@@ -8,13 +8,13 @@ annulez svp" cancels the callback, which the classifier, knowing few such words,
 from __future__ import annotations
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.shared.nlu.constants import INTENT, TEXT
+from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.callback_wish import asks_for_callback_not_naming as asks_for_callback
 from bot.callback_wish import cancels_callback
 from bot.snapshot_request import asks_for_snapshot
-from components.intent_override import IntentOverride, force_intent
+from components.intent_override import IntentOverride, force_intent, intent_of
 
 REQUEST_INTENT = "request_human"
 SNAPSHOT_INTENT = "request_snapshot"
@@ -29,7 +29,7 @@ KEPT = frozenset({"request_human", "change_callback", "cancel_callback", "keep_c
 class CallbackRequestNet(IntentOverride):
     def process(self, messages: list[Message]) -> list[Message]:
         for message in messages:
-            intent = (message.get(INTENT) or {}).get("name")
+            intent = intent_of(message)
             text = message.get(TEXT) or ""
             if intent not in KEPT and cancels_callback(text):
                 force_intent(message, CANCEL_INTENT)

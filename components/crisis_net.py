@@ -18,7 +18,7 @@ from rasa.shared.nlu.training_data.message import Message
 from bot.crisis_followup import plain_answer
 from bot.safety import detect_crises
 from bot.urgency import detect_urgencies
-from components.intent_override import IntentOverride, force_intent
+from components.intent_override import IntentOverride, force_intent, intent_of
 
 CRISIS_INTENT = "crisis"
 DIFFICULTY_INTENT = "express_difficulty"
@@ -34,9 +34,9 @@ class CrisisSafetyNet(IntentOverride):
             if kinds:
                 force_intent(message, CRISIS_INTENT)
                 message.set("crisis_kinds", [k.value for k in kinds], add_to_output=True)
-            elif (message.get(INTENT) or {}).get("name") == CRISIS_INTENT and detect_urgencies(text):
+            elif intent_of(message) == CRISIS_INTENT and detect_urgencies(text):
                 force_intent(message, DIFFICULTY_INTENT)
-            elif (message.get(INTENT) or {}).get("name") == CRISIS_INTENT and plain_answer(
+            elif intent_of(message) == CRISIS_INTENT and plain_answer(
                     text, float((message.get(INTENT) or {}).get("confidence") or 0.0)):
                 force_intent(message, INFORM_INTENT)
         return messages

@@ -7,11 +7,11 @@ confirmation), a crisis and a stop keep their intent.
 from __future__ import annotations
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.shared.nlu.constants import INTENT, TEXT
+from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.erase_request import asks_to_erase
-from components.intent_override import IntentOverride, force_intent
+from components.intent_override import IntentOverride, force_intent, intent_of
 
 ERASE_INTENT = "delete_my_data"
 KEPT = frozenset({ERASE_INTENT, "affirm", "crisis", "stop", "cancel_callback"})
@@ -21,6 +21,6 @@ KEPT = frozenset({ERASE_INTENT, "affirm", "crisis", "stop", "cancel_callback"})
 class EraseRequestNet(IntentOverride):
     def process(self, messages: list[Message]) -> list[Message]:
         for message in messages:
-            if (message.get(INTENT) or {}).get("name") not in KEPT and asks_to_erase(message.get(TEXT) or ""):
+            if intent_of(message) not in KEPT and asks_to_erase(message.get(TEXT) or ""):
                 force_intent(message, ERASE_INTENT)
         return messages

@@ -25,6 +25,11 @@ class IntentOverride(GraphComponent):
         return cls()
 
 
+def intent_of(message: Message) -> str | None:
+    """The message's intent as it stands after the components before this one."""
+    return (message.get(INTENT) or {}).get("name")
+
+
 def force_intent(message: Message, name: str) -> None:
     """Make `name` the message's intent, with full confidence, first in the ranking."""
     others = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") != name]

@@ -17,13 +17,13 @@ import re
 from typing import Any
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.shared.nlu.constants import INTENT, TEXT
+from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from channels.inbound import COMMAND_PREFIX, OFFERED_KEY, TYPED_BUTTON_KEY
 from components.crisis_net import CRISIS_INTENT
 from components.gibberish import FALLBACK_INTENT
-from components.intent_override import IntentOverride, force_intent
+from components.intent_override import IntentOverride, force_intent, intent_of
 
 _COMMAND_SHAPE = re.compile(r"[A-Za-z_][\w.]*(@[\d.]+)?(\{.*\})?", re.DOTALL)
 _PLAIN_INTENT = re.compile(r"/[a-z_]+")
@@ -55,11 +55,11 @@ class TypedCommandGuard(IntentOverride):
                     and is_refused(message.get("metadata")):
                 plain = as_plain_text(text.strip())
                 message.set(TEXT, plain)
-                intent = (message.get(INTENT) or {}).get("name")
+                intent = intent_of(message)
                 if _COMMAND_SHAPE.fullmatch(plain) and intent != CRISIS_INTENT:
                     force_intent(message, FALLBACK_INTENT)
             typed = button_intent(message.get("metadata"))
-            if typed is not None and (message.get(INTENT) or {}).get("name") != CRISIS_INTENT:
+            if typed is not None and intent_of(message) != CRISIS_INTENT:
                 force_intent(message, typed)
         return messages
 

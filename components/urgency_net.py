@@ -10,11 +10,11 @@ in general ("ils ont le droit de couper le gaz en hiver ?"), read as one, keeps 
 from __future__ import annotations
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.shared.nlu.constants import INTENT, TEXT
+from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.urgency import asks_in_general, detect_urgencies
-from components.intent_override import IntentOverride, force_intent
+from components.intent_override import IntentOverride, force_intent, intent_of
 
 DIFFICULTY_INTENT = "express_difficulty"
 # Intents under which an urgent situation would go unheard.
@@ -28,7 +28,7 @@ OVERRULED = frozenset({
 class UrgencyNet(IntentOverride):
     def process(self, messages: list[Message]) -> list[Message]:
         for message in messages:
-            intent = (message.get(INTENT) or {}).get("name")
+            intent = intent_of(message)
             said = message.get(TEXT) or ""
             if intent == "faq" and asks_in_general(said):
                 continue  # "on peut être expulsé en hiver ?" is a question: it gets its answer

@@ -138,11 +138,11 @@ def test_a_time_taken_gives_the_nearest_free_moment_and_says_which_time_was_aske
 
 
 def test_a_time_alone_said_of_a_booked_callback_keeps_its_day():
-    from actions.callback import same_day_first
-    free = [at(25, 9), at(25, 10), at(25, 11), at(26, 10)]
-    booked = at(25, 9)
-    assert same_day_first("10h plutôt", free, booked, NOW) == [at(25, 9), at(25, 10), at(25, 11)]
-    that_day = same_day_first("10h plutôt", free, booked, NOW)
-    assert choose("10h plutôt", that_day, NOW, GRENOBLE).slot == at(25, 10)
-    assert same_day_first("jeudi 10h", free, booked, NOW) == free  # a day said: that day
-    assert same_day_first("16h", free, booked, NOW) == free  # nothing near 16 h that day
+    from actions.callback import choose_keeping_day
+    free = [at(25, 10), at(26, 9), at(26, 10), at(26, 11), at(27, 10)]
+    booked = at(26, 9)
+    assert choose("10h plutôt", free, NOW, GRENOBLE).slot == at(25, 10)  # without the booked day
+    assert choose_keeping_day("10h plutôt", free, booked, NOW, GRENOBLE).slot == at(26, 10)
+    assert choose_keeping_day("vendredi 10h", free, booked, NOW, GRENOBLE).slot == at(27, 10)  # a day said
+    # Nothing near 16 h that day: read as without a booking.
+    assert choose_keeping_day("16h", free, booked, NOW, GRENOBLE) == choose("16h", free, NOW, GRENOBLE)
