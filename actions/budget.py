@@ -142,6 +142,10 @@ class ValidateBudgetForm(FormValidationAction):
         if result == Kind.SKIP:
             dispatcher.utter_message(text=text("budget.skipped"))
             return {"budget_household": {"status": "skip"}}
+        if latest_intent(tracker) == "thank":
+            # "d'accord merci" after an answer to a question: a courtesy, not a failed answer.
+            dispatcher.utter_message(text=text("budget.welcome"))
+            return {"budget_household": None}
         if _answered_elsewhere(tracker, "budget_household"):
             # "loyer 850, crédit 280" at this question: kept where they belong (and said back);
             # the household is asked again, without an apology or a failure counted.
@@ -162,6 +166,9 @@ class ValidateBudgetForm(FormValidationAction):
         if _answered_elsewhere(tracker, slot):
             # "j'ai oublié, mon loyer c'est 700" at this question: the other line was kept;
             # this question is asked again, without counting a failure.
+            return {slot: None}
+        if answer.kind == Kind.UNKNOWN and latest_intent(tracker) == "thank":
+            dispatcher.utter_message(text=text("budget.welcome"))
             return {slot: None}
         if answer.kind == Kind.UNKNOWN:
             bills = labels_in(message) if group == "arrears" else []

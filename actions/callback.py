@@ -15,6 +15,7 @@ from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.budget import budget_changed_by_latest_message
 from actions.common import latest_intent, latest_text, say_all
 from actions.listening import urgent_help
 from bot import bookings, replies
@@ -240,6 +241,8 @@ def _time_question(reason: dict[str, Any], ccas: Ccas) -> str:
         return text("callback.ask_time_again")
     if outcome == "phone_kept":
         return text("callback.ask_time_phone_kept")
+    if outcome == "budget_kept":
+        return text("callback.ask_time_budget_kept")
     if outcome == "slot_taken":
         return text("callback.slot_taken")
     if outcome == "move":
@@ -312,6 +315,11 @@ class ValidateCallbackForm(FormValidationAction):
             # question asked again without counting a failure.
             return {"callback_time": None, "callback_time_reason": {"outcome": "phone_kept"},
                     "callback_offers": [s.isoformat() for s in offered] or None}
+        if choice.outcome == "not_understood" and budget_changed_by_latest_message(tracker):
+            # "loyer 620, énergie 80" at the time question: the figures are kept (and said back),
+            # the question comes again, without an apology or a failure counted.
+            return {"callback_time": None, "callback_time_reason": {"outcome": "budget_kept"},
+                    "callback_offers": [s.isoformat() for s in offered] or None}
         updates: dict[str, Any] = {}
         if choice.outcome == "not_understood":
             count, failures = self._failed("callback_time", tracker)
@@ -335,6 +343,9 @@ class ValidateCallbackForm(FormValidationAction):
             return {"callback_phone": None}  # a new moment (actions/understanding.py); asked again
         if _NO_PHONE.search(normalize(str(value))):
             return {"callback_phone": None, "callback_outcome": "no_phone"}
+        if budget_changed_by_latest_message(tracker):
+            # Figures given at the phone question: kept and said back; the question comes again.
+            return {"callback_phone": None}
         count, failures = self._failed("callback_phone", tracker)
         if count >= MAX_FAILURES["callback_phone"]:
             return {"callback_phone": None, "callback_failures": failures, "callback_outcome": "gave_up"}

@@ -1,5 +1,5 @@
-"""A question during the callback booking (a FAQ, "vous êtes un robot ?"): its answer, then the
-booking goes on.
+"""Answers to information questions: every question of the message, each with its own answer
+(bot.faq_cues), and, during the callback booking, the answer then the booking going on.
 
 At the name question, a name alone ("Monsieur Durand", "Lou") sometimes reads to the classifier
 as a question about a topic or about the assistant; answering it with a leaflet about the
@@ -15,6 +15,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import latest_intent, latest_text
+from bot.faq_cues import choose_topics
 from bot.pseudonym import parse_pseudonym
 
 MAX_NAME_WORDS = 3
@@ -31,11 +32,28 @@ def name_answered(tracker: Tracker) -> str | None:
     return pseudonym.value if pseudonym is not None and pseudonym.value else None
 
 
-def faq_response(tracker: Tracker) -> str | None:
-    """The FAQ answer the response selector chose for the latest message."""
+def faq_responses(tracker: Tracker) -> list[str]:
+    """The answers to the latest message: the response selector's topic, unless the words name
+    another one, and one answer for each further question it asks."""
     selector = ((tracker.latest_message or {}).get("response_selector") or {}).get("faq") or {}
-    key = (selector.get("response") or {}).get("intent_response_key")
-    return f"utter_{key}" if key else None
+    key = (selector.get("response") or {}).get("intent_response_key") or ""
+    selected = key.split("/", 1)[1] if "/" in key else None
+    return [f"utter_faq/{topic}" for topic in choose_topics(latest_text(tracker), selected)]
+
+
+class ActionAnswerFaq(Action):
+    def name(self) -> str:
+        return "action_answer_faq"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        responses = faq_responses(tracker)
+        for response in responses:
+            dispatcher.utter_message(response=response)
+        if not responses:
+            dispatcher.utter_message(response="utter_info_topics")  # never silence
+        return []
 
 
 class ActionFaqInBooking(Action):
@@ -51,7 +69,6 @@ class ActionFaqInBooking(Action):
         if latest_intent(tracker) == "bot_challenge":
             dispatcher.utter_message(response="utter_iamabot")
             return []
-        response = faq_response(tracker)
-        if response is not None:
+        for response in faq_responses(tracker):
             dispatcher.utter_message(response=response)
         return []

@@ -12,8 +12,7 @@ from actions.common import latest_text, misunderstood_in_a_row, say_all, slot_be
 from bot import replies
 from bot.ccas import current_ccas, current_national
 from bot.schedule import local_now
-from bot.texts import text
-from bot.themes import child_support_unpaid, detect_themes, expresses_shame, merge_themes
+from bot.themes import detect_themes, merge_themes
 from bot.urgency import detect_urgencies
 
 
@@ -47,10 +46,6 @@ def _previous_action(tracker: Tracker) -> str | None:
     return None
 
 
-def _said_before(tracker: Tracker, said: str) -> bool:
-    return any(e.get("event") == "bot" and e.get("text") == said for e in tracker.events)
-
-
 class ActionReflect(Action):
     def name(self) -> str:
         return "action_reflect"
@@ -66,11 +61,6 @@ class ActionReflect(Action):
         # (the booking follows at once), gets no "merci pour ces précisions".
         repeated = not new_themes and (_previous_action(tracker) == "action_reflect"
                                        or tracker.get_slot("callback_wish") is not None)
-        if expresses_shame(latest_text(tracker)) and not _said_before(tracker, text("reflection.shame")):
-            dispatcher.utter_message(text=text("reflection.shame"))
-        if child_support_unpaid(latest_text(tracker)) and \
-                not _said_before(tracker, text("reflection.child_support")):
-            dispatcher.utter_message(text=text("reflection.child_support"))
         if (new_themes or not budget_changed_by_latest_message(tracker)) and not repeated:
             # Figures alone were already said back ("C'est noté : ..."): no thanks on top.
             say_all(dispatcher, replies.reflection(found, known, current_national(), today))

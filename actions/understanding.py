@@ -29,7 +29,7 @@ from bot.pseudonym import name_in_message
 from bot.safety import assess
 from bot.schedule import local_now
 from bot.texts import text
-from bot.themes import detect_themes, merge_themes
+from bot.themes import child_support_unpaid, detect_themes, expresses_shame, merge_themes
 from bot.urgency import detect_urgencies
 
 # The budget question being answered, by requested slot.
@@ -67,10 +67,26 @@ def read_message(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[Eve
         snapshot_only = ("budget_snapshot", "budget_known_items", "budget_has_facts")
         events += [e for e in kept if e.get("name") in snapshot_only]
     else:
+        _side_remarks(dispatcher, tracker, message)
         events += _budget(dispatcher, tracker, message, asked, answering and requested == "budget_household")
     events += _contact(tracker, message)
     events += _themes_and_flags(tracker, message)
     return [*events, SlotSet("message_read", reference)]
+
+
+def _said_before(tracker: Tracker, said: str) -> bool:
+    return any(e.get("event") == "bot" and e.get("text") == said for e in tracker.events)
+
+
+def _side_remarks(dispatcher: CollectingDispatcher, tracker: Tracker, message: str) -> None:
+    """What a person says of their feelings or of a stopped maintenance payment is answered
+    whatever the assistant was doing (the booking, a question, the choices), once: shame
+    first, because it keeps people from asking for help (DOMAIN.md); then the CAF's help with
+    an unpaid maintenance payment, which the person would not know to ask about."""
+    for said, remark in ((expresses_shame(message), "reflection.shame"),
+                         (child_support_unpaid(message), "reflection.child_support")):
+        if said and not _said_before(tracker, text(remark)):
+            dispatcher.utter_message(text=text(remark))
 
 
 def _previous_message(tracker: Tracker) -> str:

@@ -46,7 +46,8 @@ class Answer:
 # Budget lines a person may name next to an amount (accent-free, lower case).
 LABELS: dict[str, tuple[str, ...]] = {
     "salary": ("salaire", "salaires", "ma paie", "la paie", "ma paye", "fiche de paie", "smic", "boulot",
-               "travail", "net", "paie", "paye", "job", "taf", "interim", "bourse"),
+               "travail", "net", "paie", "paye", "job", "taf", "interim", "bourse", "je bosse", "jbosse", "je travaille",
+               "jtravaille", "petit boulot", "petits boulots", "extras"),
     "pension": ("retraite", "retraites", "pension", "pension de retraite", "pension d invalidite", "invalidite",
                 "reversion", "pension de reversion", "carsat", "agirc", "arrco", "complementaire"),
     "benefits": ("caf", "rsa", "apl", "al", "prime d activite", "prime", "aah", "allocation", "allocations",
@@ -90,8 +91,10 @@ _SKIP = re.compile(
     r"je n en sais rien|pas sur|pas sure|je ne me rappelle pas|je ne connais pas)\b"
 )
 _ZERO = re.compile(
-    r"^(?:non|nan|non merci|aucun|aucune|rien|rien du tout|zero|0|nada|neant|que dalle|pas un rond|"
-    r"pas un centime|nul|nulle|0 euros?)$|"
+    # "non", "non rien", "nan rien du tout", "non je n'ai rien", "non c'est bon merci"
+    r"^(?=\S)(?!merci$)(?!plus$)(?:(?:merci|ok|d.accord|alors),? )?(?:(?:non|nan|nn|nope),? ?)*(?:plus|aucun|aucune|rien(?: du tout| de rien)?|zero|0|nada|neant|"
+    r"que dalle|pas un rond|pas un centime|nul|nulle|0 euros?|c est bon|c bon|pas du tout|"
+    r"(?:je|on) n a(?:i)? rien|j ai rien|on a rien)?(?: non plus)?(?: ?merci)?$|"
     r"\b(?:pas de|pas d|pas encore de|pas encore d|aucun|aucune|plus de|zero|rien a|je ne paie pas de|je paie pas de|"
     r"je n ai pas de|j ai pas de|on n a pas de|on a pas de|sans)\b"
 )

@@ -15,7 +15,7 @@ from bot.texts import text
 # The questions of the snapshot, in the order they are asked, and the budget lines that an
 # amount named in an answer belongs to (see bot.amounts.LABELS).
 GROUPS: dict[str, tuple[str, ...]] = {
-    "income": ("salary", "pension", "benefits", "unemployment"),
+    "income": ("salary", "pension", "benefits", "unemployment", "support_received"),
     "charges": ("rent", "energy", "water", "insurance", "phone", "transport", "childcare", "maintenance"),
     "loans": ("loans",),
     "arrears": ("taxes", "overdraft"),

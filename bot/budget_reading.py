@@ -58,7 +58,10 @@ _NONE_OF = {
         r"\b(?:pas|aucun|plus|zero|0|jamais) (?:encore |vraiment |du tout )?(?:de |d )?"
         r"(?:credits?|prets?|emprunts?|mensualites?)\b|"
         r"\bsans (?:credits?|prets?)\b|\b(?:credits?|prets?) (?:aucun|zero|non|rien|0)\b|"
-        r"\baucun (?:credit|pret)\b"),
+        r"\baucun (?:credit|pret)\b|"
+        # "pour les crédits j'en ai pas", "des crédits, on en a aucun"
+        r"\b(?:credits?|prets?|emprunts?)\b.{0,12}\b(?:j en ai|on en a|nous en avons|y en a|il y en a) "
+        r"(?:pas|aucun|plus|jamais|zero)\b"),
     "arrears": re.compile(
         r"\b(?:pas|aucun|aucune|zero|0) (?:encore |vraiment |du tout )?(?:de |d )?"
         r"(?:retards?|impayes?|dettes?|arrieres?)\b|"
@@ -86,6 +89,11 @@ _CORRECTION = re.compile(
 )
 _STATEMENT = re.compile(
     r"\b(?:c est|c etait|est de|est a|en fait|plutot|pas \d+ mais|coute|me coute|je paie|je paye)\b")
+# "mon ex verse 300 de pension alimentaire": a maintenance payment received is income.
+_RECEIVED = re.compile(
+    r"\b(?:je touche|on touche|je recois|on recoit|je percois|(?:me|nous|m) (?:verse|versent|donne|donnent|"
+    r"paie|paye|vire)|(?:mon ex|ex mari|ex femme|le pere|la mere|son pere|leur pere|leur mere|sa mere) "
+    r"(?:me |nous )?(?:verse|donne|paie|paye|vire)|versee? par|recue?s?)\b")
 # "avant c'était 2000": a past figure, not this month's.
 _PAST = re.compile(
     r"\b(?:avant c etait|avant j avais|avant je (?:touchais|gagnais|payais|avais)|avant on|auparavant|"
@@ -213,6 +221,9 @@ def read_budget(text: str, asked: str | None = None, known: frozenset[str] = fro
                 group = "arrears"  # the lines said to be late just before
             if group is None:
                 unplaced.append(amount)
+                continue
+            if amount.label == "maintenance" and group in ("charges", "income") and _RECEIVED.search(clause):
+                figures.append(Figure("income", "support_received", amount.monthly, amount.approximate))
                 continue
             own_line = amount.label and (group == "arrears" or group_of(amount.label) == group)
             label = amount.label if own_line else "other"

@@ -22,7 +22,8 @@ _MOMENT_WORDS = re.compile(
     r"des|de|en|"
     r"debut|fin|\d{1,2}|\d{1,2}h\d{0,2}|ou|et|si|possible|svp|stp|merci|ok|oui|bon|alors|plus tot|"
     r"au|tot|vite|n importe quand|quand|vous|voulez|je|suis|serai|peux|pourrais|prefere|prefererais|"
-    r"mieux|ca|me|va|irait|arrange|plutot)\b"
+    r"mieux|ca|me|va|irait|arrange|plutot|n importe quelle heure|n importe quel moment|peu importe l heure|"
+    r"l heure|quelle heure|importe)\b"
 )
 
 

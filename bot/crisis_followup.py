@@ -13,7 +13,7 @@ from enum import Enum
 
 from bot.amounts import parse_amounts
 from bot.callback_wish import asks_for_callback, says_yes_first
-from bot.household import listed_household, read_household
+from bot.household import listed_household, read_household, says_children_left
 from bot.safety import assess, prepare
 
 CRISIS_SUPPORT = "action_crisis_support"
@@ -123,6 +123,9 @@ def detect_followup(text: str) -> Followup | None:
 UNSURE_CRISIS = 0.7
 
 
+SHORT_ANSWER = 12  # words
+
+
 def plain_answer(text: str, confidence: float) -> bool:
     """Whether a message the classifier alone called a crisis is rather a plain answer: no crisis
     wording at all, and it is a list of the people at home, or (when the classifier was unsure)
@@ -131,6 +134,10 @@ def plain_answer(text: str, confidence: float) -> bool:
         return False
     if listed_household(text) is not None:
         return True  # nothing but the people at home, one by one: never a crisis on its own
+    if says_children_left(text) and read_household(text)[0] is not None and len(text.split()) <= SHORT_ANSWER:
+        # "Nous sommes deux, les enfants sont partis depuis longtemps": the household, said with
+        # the children who left home, which the classifier once took for a loss.
+        return True
     if confidence >= UNSURE_CRISIS:
         return False
     return read_household(text) != (None, None) or bool(parse_amounts(text))
@@ -193,7 +200,10 @@ def next_action(
         return CRISIS_FOLLOWUP
     # An answer to "are you safe?" is read in that light; once the next steps were given, what
     # the person goes on to tell is listened to as usual (the same steps again would not help).
-    if intent in _SITUATION_INTENTS and not form_active and not names_money_worry and \
+    # In the middle of the budget questions, figures or the household are the form's answer;
+    # anything else ("j'ai rien prévu, mais j'y pense de plus en plus") answers the safety question.
+    form_answer = form_active and (read_household(text) != (None, None) or bool(parse_amounts(text)))
+    if intent in _SITUATION_INTENTS and not form_answer and not names_money_worry and \
             step in (Step.ASKED_SAFE, Step.IN_DANGER):
         return CRISIS_FOLLOWUP
     return None

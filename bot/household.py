@@ -91,6 +91,11 @@ def listed_household(text: str) -> Household | None:
     return _members(re.sub(r"\s+", " ", strip_commas_spaces(text)))
 
 
+def says_children_left(text: str) -> bool:
+    """"les enfants sont partis": grown-up children who left home, said of the household."""
+    return bool(_KIDS_GONE.search(normalize(text)))
+
+
 def parse_household(text: str) -> Household | Kind:
     """A Household, or Kind.SKIP / Kind.UNKNOWN when nothing usable was said."""
     listed = listed_household(text)
@@ -163,6 +168,10 @@ def read_household(text: str) -> tuple[int | None, int | None]:
     if listed is not None:
         return listed.adults, listed.children
     plain = normalize(text)
+    kids_gone = bool(_KIDS_GONE.search(plain))
+    if kids_gone:
+        # "nous sommes deux, les enfants sont partis": the children who left are not counted.
+        plain = _KIDS_GONE.sub(" ", plain)
     if re.search(r"\bmon ex\b|\bma ex\b|\bex (?:mari|femme|conjoint|compagnon|compagne)\b", plain):
         couple = False
     else:
@@ -209,4 +218,9 @@ def read_household(text: str) -> tuple[int | None, int | None]:
             children = persons - adults
     if adults is None and children is not None and re.search(r"\b(?:seule?|isolee?|solo)\b", plain):
         adults = 1
+    if kids_gone and children is None:
+        children = 0
+    if children is None and adults == 1 and re.search(r"\b(?:je vis|jvis|j habite|je vie|je vit) seule?\b"
+                                                      r"(?! avec)", plain) and not re.search(_CHILD, plain):
+        children = 0  # "je vis seul": nobody else at home ("je suis seule" may be a single parent)
     return adults, children

@@ -165,8 +165,11 @@ def _day(plain: str, today: dt.date) -> dt.date | None:
 def _time(plain: str) -> dt.time | None:
     match = re.search(r"\b(\d{1,2}) ?(?:h|heures?)(?: ?(\d{2}))?\b", plain)
     if not match:
-        not_a_time = r"(?! ?(?:euros?|e\b|mois|ans|jours))"
-        match = re.search(rf"\b(?:vers|a|pour) (\d{{1,2}})(?::(\d{{2}}))?\b{not_a_time}", plain)
+        # "1800 à 2", "on est à 2", "pour 3 personnes": a household, not a time.
+        not_a_time = r"(?! ?(?:euros?|e\b|mois|ans|jours|adultes?|personnes?|pers|enfants?))"
+        not_a_household = r"(?<!\d )(?<!est )(?<!vit )(?<!sommes )(?<!vivons )(?<!vis )"
+        match = re.search(
+            rf"{not_a_household}\b(?:vers|a|pour) (\d{{1,2}})(?::(\d{{2}}))?\b{not_a_time}", plain)
     if not match:
         return None
     hour, minute = int(match.group(1)), int(match.group(2) or 0)

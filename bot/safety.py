@@ -38,7 +38,11 @@ _COUPLE = (
     r"epouse|petit ami|petite amie|petit copain|ami)"
 )
 _COUPLE_SUBJECT = rf"(?:il|elle|(?:mon|ma) {_COUPLE})"
-_HIT = r"(?:frappe|frapp[eé]e?|frappent|bat|battent|battu|battue|cogne|cognent|tape|tapent|gifle|etrangle|pousse|brutalise|tabasse|defonce)"
+_HIT = (r"(?:frappe|frapp[eé]e?|frappent|bat|battent|battu|battue|cogne|cognent|tape|tapent|gifle|etrangle|pousse|"
+        r"brutalise|tabasse|defonce|"
+        # "il me frappait": what she fled from is violence all the same
+        r"frappait|frappaient|battait|battaient|cognait|cognaient|tapait|tapaient|giflait|etranglait|"
+        r"brutalisait|tabassait)")
 # "il ma frappée": without the apostrophe, "ma" before a past participle is "m'a".
 _HIT_DONE = (
     r"(?:frappe|frappee|battu|battue|cogne|cognee|tape|tapee|gifle|giflee|etrangle|etranglee|"

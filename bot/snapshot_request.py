@@ -9,8 +9,10 @@ from bot.textnorm import normalize
 _ASKS = re.compile(
     r"\b(?:je veux bien|je voudrais|j aimerais|on peut|on pourrait|allons y pour|ok pour|d accord pour|"
     r"go pour|vas y on|allez on|on fait|on va|je veux|oui pour) "
-    r"(?:bien )?(?:le |un )?(?:faire )?(?:le )?point\b"
+    r"(?:bien )?(?:(?:le |un )?(?:faire )?(?:le )?point\b|"
+    r"(?:faire|regarder|voir|revoir|etudier) (?:ensemble )?(?:le |mon |notre |un )?budget\b)"
     r"|\bfaire le point (?:sur mon|sur le|sur notre|du) budget\b"
+    r"|\b(?:faisons|faison|fesons|on fait|on refait) (?:le |un )?point\b"
 )
 _NOT = re.compile(r"\b(?:pas|plus|jamais) (?:envie de |besoin de )?(?:faire )?le point\b"
                   r"|\bsans faire le point\b")

@@ -19,7 +19,7 @@ _KEYWORDS: dict[str, tuple[str, ...]] = {
     "housing": (
         r"loyers?", r"proprio\w*", r"proprietaire", r"bailleur", r"expuls\w*", r"logements?",
         r"apparts?", r"appartement", r"hlm", r"office hlm", r"quittance", r"charges locatives",
-        r"commandement de payer", r"locataire", r"maison", r"apl", r"credit immobilier",
+        r"commandement de payer", r"locataire", r"maison", r"credit immobilier",
     ),
     "energy": (
         r"electricite", r"edf", r"engie", r"geg", r"gaz", r"chauffage", r"energie",
@@ -40,9 +40,11 @@ _KEYWORDS: dict[str, tuple[str, ...]] = {
     ),
     "job_loss": (
         r"chomage", r"chomeur", r"chomeuse", r"licenci\w*", r"france travail", r"pole emploi",
-        r"perdu (?:mon|son|le) (?:emploi|travail|boulot|job|poste|taf|taff|cdi)", r"plus de (?:travail|boulot|job|taf|taff)",
+        r"perdu (?:mon|son|le) (?:emploi|travail|boulot|job|poste|taf|taff|cdi|cdd|contrat)", r"plus de (?:travail|boulot|job|taf|taff)",
         r"fin de (?:contrat|cdd|mission)", r"rupture conventionnelle", r"sans emploi",
         r"cherche du (?:travail|boulot)", r"fin de droits",
+        r"(?:cdd|contrat|mission)\b.{0,20}\b(?:pas|non) (?:ete )?renouvele",
+        r"(?:cdd|contrat|mission) (?:fini|termine|s est arrete)",
     ),
     "separation": (
         r"separ\w*", r"divorc\w*", r"mon ex", r"ma ex", r"rupture(?! conventionnelle)",

@@ -18,8 +18,11 @@ from components.intent_override import IntentOverride, force_intent, intent_of
 
 REQUEST_INTENT = "request_human"
 SNAPSHOT_INTENT = "request_snapshot"
-# Readings that would answer a request for the snapshot with a courtesy or "je n'ai pas compris".
-POLITE_ONLY = frozenset({"thank", "goodbye", "greet", "nlu_fallback", "out_of_scope", "confused"})
+# Readings that would answer a request for the snapshot with a courtesy, "je n'ai pas compris", or
+# a yes to whatever was offered last ("oui faisons le point" after the callback was offered).
+# "on peut regarder mon budget ?" asks for it, rather than what it is (faq/budget_snapshot).
+POLITE_ONLY = frozenset({"thank", "goodbye", "greet", "nlu_fallback", "out_of_scope", "confused", "affirm",
+                         "faq"})
 CANCEL_INTENT = "cancel_callback"
 KEPT = frozenset({"request_human", "change_callback", "cancel_callback", "keep_callback", "crisis",
                   "delete_my_data", "stop"})

@@ -43,6 +43,8 @@ async def predict(model: str, texts: list[str]) -> list[tuple[str, str | None]]:
     from rasa.core.agent import Agent
     from rasa.utils.log_utils import configure_structlog
 
+    from bot.faq_cues import choose_topics
+
     logging.basicConfig(level=logging.WARNING)
     configure_structlog(logging.WARNING)
 
@@ -53,7 +55,9 @@ async def predict(model: str, texts: list[str]) -> list[tuple[str, str | None]]:
         intent = (parsed.get("intent") or {}).get("name") or "None"
         selector = parsed.get("response_selector", {}).get("faq", {})
         key = (selector.get("response") or {}).get("intent_response_key")
-        results.append((intent, key))
+        # The answer given is the selector's topic as action_answer_faq settles it with the words.
+        topics = choose_topics(text, key.split("/", 1)[1] if key and "/" in key else None)
+        results.append((intent, f"faq/{topics[0]}" if topics else key))
     return results
 
 

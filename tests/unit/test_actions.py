@@ -179,20 +179,29 @@ def test_a_booked_callback_is_not_offered_again():
     assert "reste prévu" in texts[-1]
 
 
-def test_shame_is_answered_once():
+def test_shame_is_answered_once_whatever_the_assistant_was_doing():
+    from actions.understanding import ActionReadEveryMessage
+
     first = tracker("j'ose à peine vous écrire, je suis gênée de tout ça", "express_difficulty")
-    texts, _ = run(ActionReflect(), first)
+    texts, _ = run(ActionReadEveryMessage(), first)
     assert any("aucune honte" in t for t in texts)
     said = {"event": "bot", "text": texts[0]}
     again = tracker("j'ai honte", "express_difficulty",
                     events=[said, user("j'ai honte", "express_difficulty")])
-    texts, _ = run(ActionReflect(), again)
+    texts, _ = run(ActionReadEveryMessage(), again)
     assert not any("aucune honte" in t for t in texts)
+    # In the middle of the booking, at the time question: heard all the same.
+    booking = tracker("j'ai honte de tout ça, mardi matin", "inform", active_loop="callback_form",
+                      slots={"requested_slot": "callback_time"})
+    texts, _ = run(ActionReadEveryMessage(), booking)
+    assert any("aucune honte" in t for t in texts)
 
 
 def test_unpaid_child_support_gets_the_caf_recovery_service_once():
-    first = tracker("le père des enfants verse plus rien pour la pension depuis l'été", "express_difficulty")
-    texts, _ = run(ActionReflect(), first)
+    from actions.understanding import ActionReadEveryMessage
+
+    said = "ok. et la pension alimentaire qu'il verse plus depuis l'été, on en parle après ?"
+    texts, _ = run(ActionReadEveryMessage(), tracker(said, "affirm"))
     assert any("ARIPA" in t for t in texts)
-    texts, _ = run(ActionReflect(), tracker("je touche une petite pension de retraite", "inform"))
+    texts, _ = run(ActionReadEveryMessage(), tracker("je touche une petite pension de retraite", "inform"))
     assert not any("ARIPA" in t for t in texts)

@@ -63,6 +63,12 @@ TABLE = [
     ("deux mille quatre cents par an", Kind.AMOUNT, 200, True),
     # nothing
     ("rien", Kind.ZERO, 0, False),
+    ("non rien", Kind.ZERO, 0, False),
+    ("nan rien du tout", Kind.ZERO, 0, False),
+    ("non je n'ai rien", Kind.ZERO, 0, False),
+    ("nn c bon merci", Kind.ZERO, 0, False),
+    ("non plus", Kind.ZERO, 0, False),
+    ("rien non plus", Kind.ZERO, 0, False),
     ("zéro", Kind.ZERO, 0, False),
     ("0", Kind.AMOUNT, 0, False),
     ("pas de loyer", Kind.ZERO, 0, False),

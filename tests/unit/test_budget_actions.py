@@ -10,10 +10,10 @@ from bot.budget import Line
 from tests.unit.test_actions import tracker, user
 
 
-def validate(slot, text, slots=None):
+def validate(slot, text, slots=None, intent="inform"):
     dispatcher = CollectingDispatcher()
     method = getattr(ValidateBudgetForm(), f"validate_{slot}")
-    track = tracker(text, "inform", slots=slots)
+    track = tracker(text, intent, slots=slots)
     result = asyncio.run(method(text, dispatcher, track, {}))
     return result, [m.get("text") for m in dispatcher.messages]
 
@@ -42,6 +42,14 @@ def test_not_understood_twice_then_skipped():
     result, texts = validate("budget_loans", "euh", slots={"budget_failures": result["budget_failures"]})
     assert result["budget_loans"]["status"] == "not_understood"
     assert "question suivante" in texts[0]
+
+
+def test_thanks_at_a_question_is_a_courtesy_not_a_failed_answer():
+    for slot in ("budget_household", "budget_loans"):
+        result, texts = validate(slot, "d'accord merci beaucoup", intent="thank")
+        assert result == {slot: None} and texts == ["Avec plaisir."]
+    result, _ = validate("budget_loans", "merci, non rien", intent="thank")
+    assert result["budget_loans"]["total"] == 0  # an answer with the thanks is the answer
 
 
 def test_household_answer():

@@ -26,6 +26,23 @@ def test_a_whole_first_message_is_read_line_by_line():
         ("loans", "loans", 180)]
 
 
+def test_a_weekly_job_said_in_sms_style_is_income():
+    assert figures("500 de bourse et jbosse en extra le samedi, dans les 60 par semaine", "income") == [
+        ("income", "salary", 260), ("income", "salary", 500)]
+
+
+def test_no_credit_said_in_passing():
+    assert "loans" in read_budget("ok j'appelle. pour les crédits j'en ai pas", "household").none
+    assert "loans" in read_budget("des prêts ? non on en a aucun").none
+
+
+def test_maintenance_received_is_income_and_maintenance_paid_a_charge():
+    assert figures("j'ai 900 de salaire et le père des enfants me verse 250 de pension alimentaire") == [
+        ("income", "salary", 900), ("income", "support_received", 250)]
+    assert figures("je verse 200 de pension alimentaire à mon ex", "charges") == [
+        ("charges", "maintenance", 200)]
+
+
 def test_labels_without_separators_go_with_their_own_amount():
     assert figures("loyer 610 electricité 85") == [("charges", "energy", 85), ("charges", "rent", 610)]
     assert figures("610 de loyer 85 d'edf") == [("charges", "energy", 85), ("charges", "rent", 610)]

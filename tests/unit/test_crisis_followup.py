@@ -99,6 +99,13 @@ def test_inside_a_form_an_answer_after_a_crisis_goes_to_the_form():
     assert action is None
 
 
+def test_inside_a_form_words_after_the_safety_question_answer_it_not_the_form():
+    said = "non j'ai rien de prévu, mais j'y pense souvent"
+    action = next_action(LISTEN, "express_difficulty", said, CRISIS_SUPPORT, Step.ASKED_SAFE,
+                         form_active=True)
+    assert action == CRISIS_FOLLOWUP
+
+
 def test_without_a_crisis_just_before_nothing_is_intercepted():
     assert next_action(LISTEN, "deny", "non", "utter_offer_choices", Step.ASKED_SAFE) is None
     assert next_action(LISTEN, "deny", "non", CRISIS_FOLLOWUP, Step.DONE) is None
@@ -187,6 +194,7 @@ def test_an_unsure_crisis_reading_of_a_plain_answer_is_the_answer():
     assert plain_answer("1200 avec la caf", 0.6)
     # A bare list of the people at home is an answer however sure the classifier is ...
     assert plain_answer("moi + mon bb", 0.9) and plain_answer("moi ma nana et les 2 petits", 0.97)
+    assert plain_answer("Nous sommes deux, les enfants sont partis depuis longtemps.", 0.95)
     # ... anything else only when it is unsure; never with crisis words, or when it answers nothing.
     assert not plain_answer("1200 avec la caf", 0.9)
     assert not plain_answer("mon mari et moi, il me frappe", 0.9)

@@ -30,6 +30,9 @@ THURSDAY = dt.date(2026, 11, 19)
         ("la semaine prochaine", Preference(not_before=dt.date(2026, 11, 23))),
         ("bonjour", None),
         ("j'ai 2 enfants", None),
+        ("1800 à 2", None),
+        ("on est à 3 dans le logement", None),
+        ("mardi à 2", Preference(day=dt.date(2026, 11, 24), part="afternoon", around=dt.time(14))),
     ],
 )
 def test_parse_preference(text, expected):

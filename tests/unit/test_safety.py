@@ -24,6 +24,8 @@ CRISES = [
     ("je pense à mettre fin à mes jours", Crisis.SUICIDE),
     ("mon mari me frappe", Crisis.VIOLENCE),
     ("il m'a frappée hier soir", Crisis.VIOLENCE),
+    ("je suis partie, mon copain me battait", Crisis.VIOLENCE),
+    ("il me tapait dessus quand il avait bu", Crisis.VIOLENCE),
     ("mon compagnon est violent", Crisis.VIOLENCE),
     ("j'ai peur de mon conjoint", Crisis.VIOLENCE),
     ("il me prend tout mon salaire", Crisis.VIOLENCE),
@@ -42,6 +44,7 @@ CRISES = [
 ]
 
 NOT_CRISES = [
+    "mon chef me tapait sur les nerfs, j ai démissionné",
     "j'ai des dettes de loyer",
     "je veux arrêter",
     "mon compte est bloqué",

@@ -12,12 +12,15 @@ CASES = [
     ("un huissier est passé", ["credit"]),
     ("je viens d'être licencié", ["job_loss"]),
     ("rupture conventionnelle en mars", ["job_loss"]),
+    ("depuis que j ai perdu mon cdd c est dur", ["job_loss"]),
+    ("mon contrat a pas été renouvelé", ["job_loss"]),
     ("depuis mon divorce", ["separation"]),
     ("mon mari est décédé", ["bereavement"]),
     ("je suis en arrêt maladie", ["health"]),
     ("les impôts me réclament 2000", ["taxes"]),
     ("le frigo est vide", ["food"]),
     ("j'ai perdu mon boulot et le loyer est en retard", ["job_loss", "housing"]),
+    ("je touche 300 d'apl et un peu de rsa", []),  # what the person receives is not a worry
     ("bonjour", []),
     ("", []),
 ]

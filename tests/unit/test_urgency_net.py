@@ -52,5 +52,9 @@ def test_a_request_for_the_snapshot_inside_a_thanks_is_the_request():
     from bot.snapshot_request import asks_for_snapshot
     assert asks_for_snapshot("merci, je voudrais faire le point sur mon budget")
     assert asks_for_snapshot("super merci, on peut faire le point ?")
+    assert asks_for_snapshot("oui faisons le point")
+    assert asks_for_snapshot("ok on fait un point alors")
+    assert asks_for_snapshot("ok super, on peut regarder mon budget ensemble ?")
+    assert not asks_for_snapshot("c'est quoi le point sur le budget ?")
     assert not asks_for_snapshot("merci, pas besoin de faire le point")
     assert not asks_for_snapshot("merci et bonne soirée")

@@ -1,0 +1,24 @@
+"""Rasa NLU component: "on va en discuter ce soir et on revient vers vous" ends the conversation
+for now, kindly; it is neither a time to call ("ce soir") nor a new account of the situation.
+The words are read by bot.put_off; a crisis, a request and a question keep their intent."""
+from __future__ import annotations
+
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.shared.nlu.constants import TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+from bot.put_off import puts_off
+from components.intent_override import IntentOverride, force_intent, intent_of
+
+STOP_INTENT = "stop"
+KEPT = frozenset({"crisis", "request_human", "delete_my_data", "cancel_callback", "change_callback",
+                  "request_snapshot", "stop"})
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
+class PutOffNet(IntentOverride):
+    def process(self, messages: list[Message]) -> list[Message]:
+        for message in messages:
+            if intent_of(message) not in KEPT and puts_off(message.get(TEXT) or ""):
+                force_intent(message, STOP_INTENT)
+        return messages
