@@ -13,7 +13,7 @@ from bot import budget_notes
 from bot.amounts import Kind, labels_in, parse_answer
 from bot.budget import GROUPS, Change, Line, Snapshot, needs_help, resolve_pending, summary
 from bot.ccas import current_national
-from bot.household import Household, parse_household
+from bot.household import Household, children_answer, parse_household
 from bot.texts import text
 
 SLOT_OF_GROUP = {group: f"budget_{group}" for group in GROUPS}
@@ -135,6 +135,14 @@ class ValidateBudgetForm(FormValidationAction):
             return {"budget_household": value}
         if wants_callback_now(tracker):
             return {"budget_household": None}
+        adults = snapshot_from(tracker).adults
+        if adults is not None:
+            # Only the children were asked about (action_ask_budget_household); whatever the
+            # answer, the question is not asked again: the adults are known.
+            children = children_answer(str(value))
+            if children is None and latest_intent(tracker) == "thank":
+                dispatcher.utter_message(text=text("budget.welcome"))
+            return with_snapshot(tracker, {"budget_household": {"adults": adults, "children": children}})
         result = parse_household(str(value))
         if isinstance(result, Household):
             household = {"adults": result.adults, "children": result.children}
@@ -265,6 +273,25 @@ class ActionBudgetCorrect(Action):
             dispatcher.utter_message(text=text("budget.nothing_to_correct"))
             return []
         dispatcher.utter_message(text=text("budget.callback_after_correction"), buttons=CALLBACK_BUTTONS)
+        return []
+
+
+class ActionAskBudgetHousehold(Action):
+    """The household question; when the adults are known ("je vis seule", "avec mon mari"),
+    only the children are asked about."""
+
+    def name(self) -> str:
+        return "action_ask_budget_household"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        adults = snapshot_from(tracker).adults
+        if adults is not None:
+            items = budget_notes.household_items(adults, None)
+            dispatcher.utter_message(text=text("budget.ask_children", items=budget_notes.join_fr(items)))
+        else:
+            dispatcher.utter_message(response="utter_ask_budget_household")
         return []
 
 

@@ -23,7 +23,7 @@ _MOMENT_WORDS = re.compile(
     r"debut|fin|\d{1,2}|\d{1,2}h\d{0,2}|ou|et|si|possible|svp|stp|merci|ok|oui|bon|alors|plus tot|"
     r"au|tot|vite|n importe quand|quand|vous|voulez|je|suis|serai|peux|pourrais|prefere|prefererais|"
     r"mieux|ca|me|va|irait|arrange|plutot|n importe quelle heure|n importe quel moment|peu importe l heure|"
-    r"l heure|quelle heure|importe)\b"
+    r"l heure|quelle heure|importe|veux bien|je veux bien|d accord|c est bien|c est bon)\b"
 )
 
 

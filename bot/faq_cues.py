@@ -28,14 +28,16 @@ _CUES: tuple[tuple[str, re.Pattern[str], frozenset[str]], ...] = (
     ("energy_cheque", re.compile(r"\bcheques? (?:energie|energy)\b"), frozenset({"energy_truce"})),
     ("fsl", re.compile(r"\b(?:fsl|fonds de solidarite)\b"), frozenset()),
     ("overindebtedness", re.compile(
-        r"\b(?:surendett\w*|dossier (?:de |a la |a |aupres de la )?(?:banque de france|bdf)|"
+        r"\b(?:surendet\w*|dossier (?:de |a la |a |aupres de la )?(?:banque de france|bdf)|"
         r"commission de surendettement|retablissement personnel|effacer (?:mes |les |nos )?dettes)\b"),
         frozenset({"credit_register"})),
     ("credit_register", re.compile(r"\b(?:fiche|fichee|fiches|fichees|ficp|fichier|interdite? bancaire)\b"),
      frozenset({"overindebtedness", "bank_account"})),
     ("bank_account", re.compile(
         r"\b(?:droit au compte|(?:fermer|ferme|cloturer|cloture|garder|perdre|conserver|ouvrir) "
-        r"(?:mon |son |notre |votre |un |le )?compte)\b"), frozenset()),
+        r"(?:mon |son |notre |votre |un |le )?compte|aucune banque|sans compte|"
+        r"pas de compte (?:bancaire|en banque))\b"),
+     frozenset()),
     ("payment_plan", re.compile(
         r"\b(?:echeancier|plan d apurement|etaler|etale|etalement|payer en plusieurs fois|en plusieurs fois|"
         r"delai de paiement|delais de paiement|payer petit a petit|un peu chaque mois)\b"),

@@ -91,6 +91,26 @@ def listed_household(text: str) -> Household | None:
     return _members(re.sub(r"\s+", " ", strip_commas_spaces(text)))
 
 
+# Words for a child, without "petit(e)", which is also "une petite pension".
+_KID_WORD = r"\b(?:enfants?|gosses?|gamins?|gamines?|bebes?|bb|ados?|fils|filles?|garcons?|loulous?)\b"
+_NO_CHILDREN = re.compile(
+    r"^(?:non|nan|nn|aucun|aucune|personne|pas d enfants?|pas d enfant|sans enfants?|non pas d enfants?|"
+    r"non aucun|non personne|non je suis seule?|que moi|juste moi|non juste moi|non que moi|zero|0)\b")
+
+
+def children_answer(text: str) -> int | None:
+    """How many children, answering "Des enfants vivent-ils avec vous ?": "non" is none,
+    "2", "oui deux", "mes 3 gosses" a count; None when the answer says no number."""
+    plain = normalize(text)
+    if _NO_CHILDREN.search(plain):
+        return 0
+    household = parse_household(text)
+    if isinstance(household, Household) and household.children is not None:
+        return household.children
+    match = re.fullmatch(rf"(?:oui )?(?:j en ai |on en a |il y en a )?({_SMALL})(?: {_CHILD})?", plain)
+    return _count(match.group(1)) if match else None
+
+
 def says_children_left(text: str) -> bool:
     """"les enfants sont partis": grown-up children who left home, said of the household."""
     return bool(_KIDS_GONE.search(normalize(text)))
@@ -221,6 +241,6 @@ def read_household(text: str) -> tuple[int | None, int | None]:
     if kids_gone and children is None:
         children = 0
     if children is None and adults == 1 and re.search(r"\b(?:je vis|jvis|j habite|je vie|je vit) seule?\b"
-                                                      r"(?! avec)", plain) and not re.search(_CHILD, plain):
+                                                      r"(?! avec)", plain) and not re.search(_KID_WORD, plain):
         children = 0  # "je vis seul": nobody else at home ("je suis seule" may be a single parent)
     return adults, children

@@ -52,6 +52,23 @@ def test_thanks_at_a_question_is_a_courtesy_not_a_failed_answer():
     assert result["budget_loans"]["total"] == 0  # an answer with the thanks is the answer
 
 
+def test_when_the_adults_are_known_only_the_children_are_asked_once():
+    from actions.budget import ActionAskBudgetHousehold
+
+    known = {"budget_snapshot": {"adults": 1, "children": None}}
+    _, messages = run(ActionAskBudgetHousehold(), "", known)
+    assert "1 adulte" in messages[0]["text"] and "enfants" in messages[0]["text"]
+    result, _ = validate("budget_household", "non", slots=known)
+    assert result["budget_household"] == {"adults": 1, "children": 0}
+    result, _ = validate("budget_household", "oui deux", slots=known)
+    assert result["budget_household"] == {"adults": 1, "children": 2}
+    # Anything else: the adults are kept and the question is not asked again (no loop).
+    result, texts = validate("budget_household", "le crédit de la voiture 130 par mois", slots=known)
+    assert result["budget_household"] == {"adults": 1, "children": None} and texts == []
+    _, messages = run(ActionAskBudgetHousehold(), "", {})
+    assert messages[0]["response"] == "utter_ask_budget_household"
+
+
 def test_household_answer():
     result, _ = validate("budget_household", "seule avec mes 2 enfants")
     assert result["budget_household"] == {"adults": 1, "children": 2}

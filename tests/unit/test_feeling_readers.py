@@ -1,4 +1,4 @@
-"""The NLU components that hear how the person feels: shame said, a conversation put off."""
+"""The NLU components that hear what the person tells: shame, a conversation put off, a statement."""
 import pytest
 from rasa.shared.nlu.constants import INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
@@ -47,4 +47,20 @@ def test_putting_off_ends_kindly(text, predicted, expected):
     from components.put_off import PutOffNet
 
     [message] = PutOffNet().process([classified(text, predicted)])
+    assert message.get(INTENT)["name"] == expected
+
+
+@pytest.mark.parametrize("text, predicted, expected", [
+    ("j'ai 1500 de salaire et le père ne verse rien depuis le jugement", "faq", "inform"),
+    ("on a des dettes partout et les huissiers appellent tous les jours", "faq", "express_difficulty"),
+    ("il reste un crédit de 90 par mois pour le frigo, et c'est moi qui paye", "faq", "inform"),
+    ("c'est quoi le fsl", "faq", "faq"),  # a question
+    ("treve hivernale", "faq", "faq"),  # a short query
+    ("aucune banque ne veut de moi depuis mon fichage", "faq", "faq"),  # names its topic
+    ("je voudrais savoir si c'est payant", "faq", "faq"),
+])
+def test_a_statement_is_not_answered_with_a_leaflet(text, predicted, expected):
+    from components.statement_net import StatementNet
+
+    [message] = StatementNet().process([classified(text, predicted)])
     assert message.get(INTENT)["name"] == expected

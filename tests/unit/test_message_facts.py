@@ -68,7 +68,8 @@ def test_who_sent_the_person_is_a_referral(text):
     ("le loyer est dû le 5", None, False),
     ("lundi", "request_human", True),
     ("vendredi matin, n'importe quelle heure", None, True),
-    ("1800 a 2", None, False),  # an income for two, answering the income question
+    ("1800 a 2", None, False),
+    ("oui je veux bien, le jeudi après 15h", None, True),  # an income for two, answering the income question
     ("d'accord, on va en discuter ce soir et on revient vers vous", None, False),
 ])
 def test_a_time_to_be_called(text, intent, expected):
