@@ -256,6 +256,17 @@ def _day_fr(day: dt.date) -> str:
     return format_date(day, "EEEE d MMMM", locale="fr_FR")
 
 
+def _first_offer_of_their_day(tracker: Tracker, offered: list[dt.datetime],
+                              free: list[dt.datetime]) -> dt.datetime | None:
+    """The first moment still free among those just offered for the day the person named
+    ("Voici les moments libres le vendredi..."), or None when the offers were not for their day."""
+    reason = tracker.get_slot("callback_time_reason") or {}
+    if reason.get("outcome") != "pick" or not reason.get("day"):
+        return None
+    day = dt.date.fromisoformat(reason["day"])
+    return next((s for s in offered if s in free and s.date() == day), None)
+
+
 class ValidateCallbackForm(FormValidationAction):
     def name(self) -> str:
         return "validate_callback_form"
@@ -309,6 +320,15 @@ class ValidateCallbackForm(FormValidationAction):
                 dispatcher.utter_message(text=text("callback.moment_changed",
                                                    moment=format_moment_fr(local, now, full=True)))
             return {"callback_time": choice.slot.isoformat(), "callback_time_reason": None,
+                    "callback_offers": None}
+        first_of_day = _first_offer_of_their_day(tracker, offered, free)
+        if choice.outcome == "not_understood" and parse_phone(str(value)) is not None and first_of_day:
+            # "vendredi", the moments of Friday offered, then the number: the person has given
+            # their day and moves on; the first free moment of it is taken, and said.
+            local = first_of_day.astimezone(ccas.timezone)
+            dispatcher.utter_message(text=text("callback.first_of_day",
+                                               moment=format_moment_fr(local, now, full=True)))
+            return {"callback_time": first_of_day.isoformat(), "callback_time_reason": None,
                     "callback_offers": None}
         if choice.outcome == "not_understood" and parse_phone(str(value)) is not None:
             # A phone number typed at the time question: kept (actions/understanding.py), and the

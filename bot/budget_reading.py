@@ -43,6 +43,7 @@ _ARREARS_CUE = re.compile(
 )
 _INCOME_CUE = re.compile(
     r"\b(?:je touche|on touche|il touche|elle touche|je gagne|on gagne|il gagne|elle gagne|je percois|"
+    r"je degage|on degage|je me verse|je me paie|je me paye|benefices?|"
     r"on percoit|je recois|on recoit|revenus?|rentre|rentrent|je suis paye|je suis payee|ma paie|"
     r"ma paye|net|salaires?|par mois pour vivre|pour moi|pour ma femme|pour mon mari|pour lui|pour elle|"
     r"mon mari|ma femme|mon conjoint|ma conjointe|mon compagnon|ma compagne)\b"
@@ -178,17 +179,20 @@ def read_budget(text: str, asked: str | None = None, known: frozenset[str] = fro
     none: set[str] = set()
     refused: set[str] = set()
     pending_label: str | None = None
+    pending_late = False
     owed_clause = -1
     for index, clause in enumerate(clauses):
         # Read once per clause: this runs on every message.
         amounts = parse_amounts(clause)
         names_a_line = bool(labels_in(clause))
         if pending_label and amounts and not names_a_line:
-            # "juste le découvert, il tourne autour de 700": the line named just before.
-            clause = f"{pending_label} {clause}"
+            # "juste le découvert, il tourne autour de 700": the line named just before, late
+            # if it was said to be ("la MSA en retard, 1 100").
+            clause = f"{pending_label} {clause}" + (" en retard" if pending_late else "")
             amounts = parse_amounts(clause)
         named = labels_in(clause)
         pending_label = _KEYWORD_OF.get(named[-1]) if named and not amounts else None
+        pending_late = bool(pending_label) and bool(_ARREARS_CUE.search(clause))
         counted = _counted_arrears(clause, asked, message_is_arrears)
         if counted is not None:
             for fact in counted if isinstance(counted, list) else [counted]:

@@ -57,7 +57,10 @@ def parse_preference(text: str, today: dt.date) -> Preference | None:
         r"\b(?:plus tot possible|au plus tot|au plus vite|des que possible|asap|rapidement|vite|"
         r"n importe quand|peu importe|quand vous voulez|quand vous pouvez|le premier|la premiere|le plus tot|"
         r"qui vous arrange|comme vous voulez|a votre convenance|vous choisissez|comme ca vous arrange|"
-        r"des que vous pouvez|au plus vite|le plus vite)\b", plain))
+        r"des que vous pouvez|au plus vite|le plus vite|n importe quelle heure|n importe quel moment|"
+        r"peu importe l heure|toute la journee|je bouge pas|je ne bouge pas)\b", plain))
+    if day is not None and after is not None and before is None:
+        earliest = True  # "vendredi après 14h": the first moment that fits, not a list to choose from
     not_before = None
     if day is None and re.search(r"\bsemaine prochaine\b", plain):
         not_before = today + dt.timedelta(days=7 - today.weekday())

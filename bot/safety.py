@@ -119,7 +119,10 @@ _EXPLICIT: dict[Crisis, tuple[str, ...]] = {
         r"menace[sr]? de (?:mort|me tuer|me frapper|me faire du mal|prendre les enfants|partir avec les enfants|me mettre dehors|me jeter)",
         rf"peur (?:de|d) (?:mon|ma) {_PARTNER}\b",
         rf"\b(?:mon|ma) {_PARTNER} (?:me|m)\s(?:prend|prends|confisque|garde|bloque|controle|empeche)",
-        rf"\b(?:{_COUPLE_SUBJECT}|(?:mon|ma) {_PARTNER}|(?:mes|ses|leurs) parents|sa famille|ils)(?: \w+){{0,4}} (?:prend|prends|pris|prennent|confisque|confisquee|garde|gardee|controle|bloque|vole|retient|recupere|pique|encaisse|vide|vider|touche|depense) (?:tout |toute |tous |toutes |entierement |systematiquement )?(?:mon |ma |mes |l |notre |nos |la |le |les )?{_MONEY}\b",
+        rf"\b(?:{_COUPLE_SUBJECT}|(?:mon|ma) {_PARTNER}|(?:mes|ses|leurs) parents|sa famille|ils)(?: \w+){{0,4}} (?:prend|prends|pris|prennent|confisque|confisquee|garde|gardee|controle|bloque|vole|retient|recupere|pique|encaisse|vide|vider|depense) (?:tout |toute |tous |toutes |entierement |systematiquement )?(?:mon |ma |mes |l |notre |nos |la |le |les )?{_MONEY}\b",
+        # "il touche mon salaire" takes the writer's money; "ma compagne touche le RSA" is her own.
+        rf"\b(?:{_COUPLE_SUBJECT}|(?:mon|ma) {_PARTNER}|(?:mes|ses|leurs) parents|sa famille|ils)(?: \w+){{0,4}} "
+        rf"touchen?t? (?:tout |toute |tous |toutes )?(?:mon |ma |mes |notre |nos ){_MONEY}\b",
         rf"\b(?:{_COUPLE_SUBJECT}|il|elle) (?:ne )?(?:me|m) (?:donne|laisse|verse|file|accorde) (?:que |qu |juste |seulement )?\d+ ?(?:euros?|e|eur|balles)? (?:par|a la|chaque|la) (?:semaine|mois|jour|quinzaine)",
         rf"\b(?:{_COUPLE_SUBJECT}|il|elle) (?:ne )?(?:me|m) laisse (?:pas|aucun|jamais) (?:un |d |de |le moindre )?(?:centime|sou|euro|argent|acces)",
         r"\b(?:je dois|dois|oblige de|obligee de|faut que je) (?:tout )?justifier (?:chaque|chacune de mes|toutes mes|tous mes|mes|le moindre|la moindre|chaque centime|le) ?(?:depenses?|achats?|tickets?|centimes?|euros?|courses?)",

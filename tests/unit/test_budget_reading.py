@@ -31,6 +31,14 @@ def test_a_weekly_job_said_in_sms_style_is_income():
         ("income", "salary", 260), ("income", "salary", 500)]
 
 
+def test_a_line_said_late_keeps_it_for_the_amount_after_the_comma():
+    assert figures("les impôts en retard, dans les 900") == [("arrears", "taxes", 900)]
+
+
+def test_self_employed_income_said_per_year():
+    assert figures("artisan, je dégage dans les 18 000 par an") == [("income", "other", 1500)]
+
+
 def test_no_credit_said_in_passing():
     assert "loans" in read_budget("ok j'appelle. pour les crédits j'en ai pas", "household").none
     assert "loans" in read_budget("des prêts ? non on en a aucun").none

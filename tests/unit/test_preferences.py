@@ -31,6 +31,8 @@ THURSDAY = dt.date(2026, 11, 19)
         ("bonjour", None),
         ("j'ai 2 enfants", None),
         ("1800 à 2", None),
+        ("jeudi, à n'importe quelle heure", Preference(day=THURSDAY, earliest=True)),
+        ("vendredi après 14h", Preference(day=dt.date(2026, 11, 20), earliest=True, after=dt.time(14))),
         ("on est à 3 dans le logement", None),
         ("mardi à 2", Preference(day=dt.date(2026, 11, 24), part="afternoon", around=dt.time(14))),
     ],

@@ -45,6 +45,7 @@ CRISES = [
 
 NOT_CRISES = [
     "mon chef me tapait sur les nerfs, j ai démissionné",
+    "ma compagne touche le RSA, 650, et moi des petits boulots",
     "j'ai des dettes de loyer",
     "je veux arrêter",
     "mon compte est bloqué",
