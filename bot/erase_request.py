@@ -26,7 +26,16 @@ _HOW_IT_WORKS = re.compile(r"\b(?:sont|seront|est|sera) (?:\w+ )?(?:effacee?s?|s
 _CALLBACK = re.compile(r"\b(?:rappel|rdv|rendez vous|appel)\b")
 
 
+_CALLBACK_NAMED = re.compile(r"\b(?:le|mon|ce|du|au|notre) (?:rappel|rdv|rendez vous|appel)\b(?: aussi)?")
+_ERASE_WHAT = re.compile(rf"\b{_VERB} (?:moi )?(?:\w+ )?{_WHAT}")
+
+
 def asks_to_erase(message: str) -> bool:
     plain = normalize(message)
-    # "supprimez mon rappel" cancels the callback (bot.callback_wish), it erases nothing else.
-    return bool(_ASKS.search(plain)) and not _HOW_IT_WORKS.search(plain) and not _CALLBACK.search(plain)
+    if _HOW_IT_WORKS.search(plain):
+        return False
+    if _CALLBACK.search(plain):
+        # "supprimez mon rappel" cancels the callback (bot.callback_wish) and erases nothing
+        # else; "effacez tout, le rappel aussi" names what else is to go.
+        return bool(_ERASE_WHAT.search(_CALLBACK_NAMED.sub(" ", plain)))
+    return bool(_ASKS.search(plain))

@@ -42,6 +42,9 @@ _CUES: tuple[tuple[str, re.Pattern[str], frozenset[str]], ...] = (
         r"\b(?:echeancier|plan d apurement|etaler|etale|etalement|payer en plusieurs fois|en plusieurs fois|"
         r"delai de paiement|delais de paiement|payer petit a petit|un peu chaque mois)\b"),
      frozenset({"taxes"})),
+    ("debt_collection", re.compile(
+        r"\b(?:recouvrement|recouvreurs?|intrum|injonction de payer|saisie sur (?:salaire|remuneration|compte)|"
+        r"prescrite?s?|prescription|reconnaissance de dette)\b"), frozenset()),
     ("taxes", re.compile(r"\b(?:impots?|taxe d habitation|taxe fonciere|tresor public|finances publiques)\b"),
      frozenset({"payment_plan"})),
     ("food_aid", re.compile(
@@ -118,3 +121,15 @@ def choose_topics(text: str, selected: str | None) -> list[str]:
     if primary not in answers:
         answers.insert(0, primary)
     return answers[:MAX_ANSWERS]
+
+
+_HOW = re.compile(r"\b(?:comment ca se passe|ca se passe comment|comment ca marche|ca marche comment|"
+                  r"comment se (?:passe|deroule)|ca se deroule comment|c est comment)\b")
+_CALL = re.compile(r"\b(?:rappel\w*|appel\w*|conseillere|rendez vous|rdv)\b")
+
+
+def asks_how_the_callback_goes(text: str) -> bool:
+    """"comment ça se passe si on veut être rappelés ?": a question about the callback, to be
+    answered before anything is booked."""
+    plain = normalize(text)
+    return bool(_HOW.search(plain)) and bool(_CALL.search(plain))

@@ -13,6 +13,7 @@ from rasa.shared.nlu.training_data.message import Message
 
 from bot.callback_wish import asks_for_callback_not_naming as asks_for_callback
 from bot.callback_wish import cancels_callback
+from bot.faq_cues import asks_how_the_callback_goes
 from bot.snapshot_request import asks_for_snapshot
 from components.intent_override import IntentOverride, force_intent, intent_of
 
@@ -24,6 +25,7 @@ SNAPSHOT_INTENT = "request_snapshot"
 POLITE_ONLY = frozenset({"thank", "goodbye", "greet", "nlu_fallback", "out_of_scope", "confused", "affirm",
                          "faq"})
 CANCEL_INTENT = "cancel_callback"
+FAQ_INTENT = "faq"
 KEPT = frozenset({"request_human", "change_callback", "cancel_callback", "keep_callback", "crisis",
                   "delete_my_data", "stop"})
 
@@ -34,7 +36,10 @@ class CallbackRequestNet(IntentOverride):
         for message in messages:
             intent = intent_of(message)
             text = message.get(TEXT) or ""
-            if intent not in KEPT and cancels_callback(text):
+            if intent not in ("crisis", "faq") and asks_how_the_callback_goes(text):
+                # "comment ça se passe si on veut être rappelés ?": answered, nothing booked yet.
+                force_intent(message, FAQ_INTENT)
+            elif intent not in KEPT and cancels_callback(text):
                 force_intent(message, CANCEL_INTENT)
             elif intent not in KEPT and asks_for_callback(text):
                 force_intent(message, REQUEST_INTENT)

@@ -14,7 +14,9 @@ from bot.erase_request import asks_to_erase
 from components.intent_override import IntentOverride, force_intent, intent_of
 
 ERASE_INTENT = "delete_my_data"
-KEPT = frozenset({ERASE_INTENT, "affirm", "crisis", "stop", "cancel_callback"})
+# A cancellation read by CallbackRequestNet gives way: bot.erase_request only reads a callback
+# named beside the data to erase ("effacez tout, le rappel aussi").
+KEPT = frozenset({ERASE_INTENT, "affirm", "crisis", "stop"})
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)

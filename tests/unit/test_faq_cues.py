@@ -15,6 +15,7 @@ from bot.faq_cues import choose_topics, topics_named
     ("est-ce que je peux demander un echeancier a mon proprio ?", "how_it_works", ["payment_plan"]),
     ("ils ont le droit de me couper l'électricité en décembre ?", "winter_truce", ["energy_truce"]),
     ("je vais être fichée ?", "who_for", ["credit_register"]),
+    ("une boite de recouvrement veut saisir mon compte, elle peut ?", "bank_account", ["debt_collection"]),
     # A topic whose answer covers the words keeps the selector's choice.
     ("on peut étaler les impôts ?", "taxes", ["taxes"]),
     ("c'est quoi le FSL, j'y ai droit ?", "fsl", ["fsl"]),
@@ -67,3 +68,12 @@ def test_the_action_answers_each_question_and_never_stays_silent():
     dispatcher = CollectingDispatcher()
     asyncio.run(ActionAnswerFaq().run(dispatcher, _tracker("euh", None), {}))
     assert [m["response"] for m in dispatcher.messages] == ["utter_info_topics"]
+
+
+def test_a_question_about_how_the_callback_goes_is_a_question():
+    from bot.faq_cues import asks_how_the_callback_goes
+
+    assert asks_how_the_callback_goes("et ça se passe comment le rappel, elle appelle d'un numéro masqué ?")
+    assert asks_how_the_callback_goes("comment ça se passe si je veux être rappelée")
+    assert not asks_how_the_callback_goes("rappelez-moi demain matin")
+    assert not asks_how_the_callback_goes("comment ça se passe pour le FSL ?")

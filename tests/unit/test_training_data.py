@@ -12,7 +12,7 @@ REQUIRED = {
 FAQ_TOPICS = {
     "overindebtedness", "credit_register", "winter_truce", "energy_truce", "energy_cheque", "fsl",
     "bank_account", "who_for", "hours_contact", "confidentiality", "how_it_works", "budget_snapshot",
-    "taxes", "food_aid", "payment_plan",
+    "taxes", "food_aid", "payment_plan", "debt_collection",
 }
 
 

@@ -46,6 +46,9 @@ def test_a_plain_request_to_erase_is_that_request_and_a_question_about_data_is_n
     assert not asks_to_erase("au bout de combien de temps mes messages sont supprimés ?")
     assert not asks_to_erase("vous pouvez enlever les frais de la banque ?")
     assert not asks_to_erase("on peut effacer mes dettes ?")
+    assert asks_to_erase("j'ai peur qu'il voie, effacez tout, le rappel aussi")
+    assert not asks_to_erase("vous pouvez supprimer mon rappel ?")
+    assert not asks_to_erase("supprimez le rdv de jeudi svp")
 
 
 def test_a_request_for_the_snapshot_inside_a_thanks_is_the_request():
