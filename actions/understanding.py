@@ -62,9 +62,11 @@ def read_message(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[Eve
         # Safety first: the numbers come first and the form waits as it was. What the message
         # says of the budget is kept in the snapshot only, without a word about it now.
         quiet = CollectingDispatcher()
-        # No household reading here: a crisis message often speaks of other people's children.
-        kept = _budget(quiet, tracker, message, None, True)
-        snapshot_only = ("budget_snapshot", "budget_known_items", "budget_has_facts")
+        # No household reading when crisis words are there: such a message often speaks of
+        # other people's children. Read as a crisis by the classifier alone ("je vis seule
+        # depuis longtemps, mes enfants sont loin"), the household said is kept.
+        kept = _budget(quiet, tracker, message, None, bool(assess(message).kinds))
+        snapshot_only = ("budget_snapshot", "budget_known_items", "budget_has_facts", "budget_household")
         events += [e for e in kept if e.get("name") in snapshot_only]
     else:
         _side_remarks(dispatcher, tracker, message)

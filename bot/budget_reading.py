@@ -90,6 +90,10 @@ _CORRECTION = re.compile(
 )
 _STATEMENT = re.compile(
     r"\b(?:c est|c etait|est de|est a|en fait|plutot|pas \d+ mais|coute|me coute|je paie|je paye)\b")
+_SAID_BEFORE = re.compile(
+    r"\b(?:j ai dit|j avais dit|je vous ai dit|j ai mis|j avais mis|j ai ecrit|j avais ecrit) "
+    r"(?:environ |genre |dans les )?\d[\d ]*(?:[.,]\d+)?(?: ?(?:euros?|eur|e))?(?: pour \w+)?"
+    r"(?: (?:mais|en fait|or))?")
 # "mon ex verse 300 de pension alimentaire": a maintenance payment received is income.
 _RECEIVED = re.compile(
     r"\b(?:je touche|on touche|je recois|on recoit|je percois|(?:me|nous|m) (?:verse|versent|donne|donnent|"
@@ -162,6 +166,9 @@ def read_budget(text: str, asked: str | None = None, known: frozenset[str] = fro
     `known` the questions whose answer is already known; `previous` the person's message
     before, for "j'ai du retard sur edf et sfr" then "edf 210 et sfr 90"."""
     plain = _plain(text)
+    if _SAID_BEFORE.search(plain):
+        # "j'ai dit 1300 mais c'est plutôt 1550": the figure said before is not a new one.
+        plain = _SAID_BEFORE.sub(" plutot ", plain)
     before = _plain(previous) if previous else ""
     late_lines = set(labels_in(before)) if (
         before and _ARREARS_CUE.search(before) and not parse_amounts(before)) else set()

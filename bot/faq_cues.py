@@ -43,8 +43,9 @@ _CUES: tuple[tuple[str, re.Pattern[str], frozenset[str]], ...] = (
         r"delai de paiement|delais de paiement|payer petit a petit|un peu chaque mois)\b"),
      frozenset({"taxes"})),
     ("debt_collection", re.compile(
-        r"\b(?:recouvrement|recouvreurs?|intrum|injonction de payer|saisie sur (?:salaire|remuneration|compte)|"
-        r"prescrite?s?|prescription|reconnaissance de dette)\b"), frozenset()),
+        r"\b(?:recouvrement|recouvreurs?|intrum|injonction de payer|"
+        r"saisie sur (?:salaire|remuneration|compte)|prescrite?s?|prescription|reconnaissance de dette)\b"),
+     frozenset()),
     ("taxes", re.compile(r"\b(?:impots?|taxe d habitation|taxe fonciere|tresor public|finances publiques)\b"),
      frozenset({"payment_plan"})),
     ("food_aid", re.compile(

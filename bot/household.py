@@ -43,7 +43,8 @@ _KID = (r"(?:(?:mon|ma|notre|nos|mes|le|la|les|l|un|une|des) )?(?:(?:\d+|deux|tr
 _AGE = r"(?: (?:de|d) (\d+)(?: (?:et|,) \d+)* (ans|an|mois))?(?: (?:et|de) (?:\d+|un|une|deux|trois) (?:ans|mois))*"
 # "enfants partis", "les enfants ont quitté la maison": grown-up children no longer at home.
 _KIDS_GONE = re.compile(r"\b(?:les|nos|mes) enfants (?:sont |ont )?(?:partis|grands et partis|ont quitte|quitte|"
-                        r"ne vivent plus|vivent ailleurs|ne sont plus a la maison|sont plus a la maison)")
+                        r"ne vivent plus|vivent ailleurs|ne sont plus a la maison|sont plus a la maison|"
+                        r"sont loin|vivent loin|habitent loin|habitent ailleurs|sont tous partis)")
 
 
 def _members(plain: str) -> Household | None:

@@ -20,6 +20,7 @@ _KEYWORDS: dict[str, tuple[str, ...]] = {
         r"loyers?", r"proprio\w*", r"proprietaire", r"bailleur", r"expuls\w*", r"logements?",
         r"apparts?", r"appartement", r"hlm", r"office hlm", r"quittance", r"charges locatives",
         r"commandement de payer", r"locataire", r"maison", r"credit immobilier",
+        r"mise? dehors", r"mise? a la porte", r"a la rue", r"nulle part ou dormir",
     ),
     "energy": (
         r"electricite", r"edf", r"engie", r"geg", r"gaz", r"chauffage", r"energie",

@@ -1,4 +1,4 @@
-"""Rasa NLU component: a statement is not a question.
+"""Rasa NLU component: a statement is not a question, nor a message not understood.
 
 "Le père verse rien pour l'instant, c'est en cours devant le juge" once got the food-aid
 leaflet, "le crédit du canapé, 130/mois" the taxes one: the response selector always finds
@@ -17,6 +17,7 @@ from rasa.shared.nlu.training_data.message import Message
 from bot.amounts import parse_amounts
 from bot.faq_cues import topics_named
 from bot.textnorm import normalize
+from bot.themes import detect_themes
 from components.intent_override import IntentOverride, force_intent, intent_of
 
 _ASKING = re.compile(
@@ -41,6 +42,11 @@ class StatementNet(IntentOverride):
     def process(self, messages: list[Message]) -> list[Message]:
         for message in messages:
             said = message.get(TEXT) or ""
-            if intent_of(message) == "faq" and tells_rather_than_asks(said):
+            intent = intent_of(message)
+            if intent == "faq" and tells_rather_than_asks(said):
                 force_intent(message, "inform" if parse_amounts(said) else "express_difficulty")
+            elif intent == "nlu_fallback" and tells_rather_than_asks(said) and detect_themes(said):
+                # "mon mari est décédé en septembre, je découvre des lettres de relance", read as
+                # half a question: the person tells what happened, and is listened to.
+                force_intent(message, "express_difficulty")
         return messages

@@ -173,4 +173,5 @@ def test_the_people_counted_beyond_the_adults_are_the_children():
     assert read_household("nous sommes 3 avec ma femme et le bébé") == (2, 1)
     assert read_household("Nous sommes deux, les enfants sont partis depuis longtemps.") == (2, 0)
     assert read_household("je vis seul depuis mon divorce") == (1, 0)
+    assert read_household("je vis seule depuis longtemps, mes enfants sont loin") == (1, 0)
     assert read_household("je suis seule, c'est dur") == (1, None)  # maybe with children

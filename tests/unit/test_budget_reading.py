@@ -39,6 +39,13 @@ def test_self_employed_income_said_per_year():
     assert figures("artisan, je dégage dans les 18 000 par an") == [("income", "other", 1500)]
 
 
+def test_a_figure_said_before_is_not_read_again():
+    said = "au fait j'avais dit 900 mais mon salaire c'est plutôt 1100. et aucun crédit"
+    reading = read_budget(said, "loans", frozenset({"income"}))
+    assert [(f.group, f.monthly) for f in reading.figures] == [("income", 1100)]
+    assert reading.none == {"loans"} and reading.correction
+
+
 def test_no_credit_said_in_passing():
     assert "loans" in read_budget("ok j'appelle. pour les crédits j'en ai pas", "household").none
     assert "loans" in read_budget("des prêts ? non on en a aucun").none

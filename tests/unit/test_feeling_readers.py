@@ -58,6 +58,9 @@ def test_putting_off_ends_kindly(text, predicted, expected):
     ("treve hivernale", "faq", "faq"),  # a short query
     ("aucune banque ne veut de moi depuis mon fichage", "faq", "faq"),  # names its topic
     ("je voudrais savoir si c'est payant", "faq", "faq"),
+    ("ma femme est décédée cet été et les factures s'empilent sur la table", "nlu_fallback",
+     "express_difficulty"),
+    ("blablabla truc machin chose bidule", "nlu_fallback", "nlu_fallback"),
 ])
 def test_a_statement_is_not_answered_with_a_leaflet(text, predicted, expected):
     from components.statement_net import StatementNet

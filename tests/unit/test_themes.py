@@ -20,6 +20,7 @@ CASES = [
     ("les impôts me réclament 2000", ["taxes"]),
     ("le frigo est vide", ["food"]),
     ("j'ai perdu mon boulot et le loyer est en retard", ["job_loss", "housing"]),
+    ("mon copain m'a mise dehors ce soir", ["housing"]),
     ("je touche 300 d'apl et un peu de rsa", []),  # what the person receives is not a worry
     ("bonjour", []),
     ("", []),
