@@ -3,7 +3,9 @@ snapshot, urgency flags and the full transcript.
 
 It is built from the booking and read live from the conversation (Rasa's tracker store, in
 the same database), so it is always up to date when the person writes again before the call.
-Without the person's consent, only who and when are shared: nothing of the conversation.
+Without the person's consent, only who and when are shared, with what bears on the call
+itself: how to call ("pas le soir, quand il est là") and the danger the person spoke of (the
+counsellor must know of a violent partner before she calls). Nothing else of the conversation.
 """
 from __future__ import annotations
 
@@ -93,13 +95,13 @@ def build(booking: Booking, engine: Engine, ccas: Ccas, national: National,
         phone_e164=booking.phone,
         consent=bool(booking.consent_transcript),
     )
-    if not handover.consent:
-        return handover
     values = slot_values(engine, booking.sender_id, SLOTS)
-    handover.themes = _union(values["themes"])
     handover.urgency_flags = _union(values["urgency_flags"])
     said = [v for v in values["callback_constraints"] if v]
     handover.call_constraints = constraints_fr(said[-1]) if said else []
+    if not handover.consent:
+        return handover
+    handover.themes = _union(values["themes"])
     snapshots = [v for v in values["budget_snapshot"] if v]
     if snapshots:
         handover.snapshot = _derived(Snapshot.from_dict(snapshots[-1]), national)
@@ -222,12 +224,15 @@ def render_text(handover: Handover, national: National) -> str:
         f"Qui : {who}, au {handover.phone}",
         f"Écrit depuis : {channel_name(handover.channel)}",
     ]
+    if handover.call_constraints:
+        out.append("Pour l'appel, la personne a demandé : " + " ; ".join(handover.call_constraints))
     if not handover.consent:
+        if handover.urgency_flags:
+            flags = " ; ".join(flag_label(f, national) for f in handover.urgency_flags)
+            out.append(f"Signalements : {flags}")
         out.append("La personne n'a pas souhaité partager la conversation : elle vous expliquera "
                    "sa situation au téléphone.")
         return "\n".join(out)
-    if handover.call_constraints:
-        out.append("Pour l'appel, la personne a demandé : " + " ; ".join(handover.call_constraints))
     if handover.referral:
         out.append(f"Orientation : {', '.join(handover.referral)}")
     out.append("Sujets : " + (", ".join(theme_label(t) for t in handover.themes) or "non précisés"))

@@ -112,19 +112,22 @@ def test_handover_holds_everything_across_sessions(database):
     assert "Pour l'appel, la personne a demandé : pas le mercredi ; après 16 h" in text
 
 
-def test_without_consent_nothing_of_the_conversation_is_shared(database):
+def test_without_consent_only_who_when_how_to_call_and_the_danger_are_shared(database):
     write_conversation(database, "bob")
     booking_id = _book(database, "bob", consent=False, pseudonym=None)
     with session_factory(database)() as session:
         item = handover.load(session, booking_id, GRENOBLE, NATIONAL)
     data = handover.to_json(item)
     assert data["transcript"] is None and data["budget_snapshot"] is None
-    assert data["themes"] == [] and data["urgency_flags"] == [] and data["referral"] == []
-    assert data["callback_constraints"] == []
+    assert data["themes"] == [] and data["referral"] == []
+    # What bears on the call itself: how to call, and the danger the person spoke of.
+    assert data["callback_constraints"] == ["pas le mercredi", "après 16 h"]
+    assert data["urgency_flags"] == ["energy_cut", "eviction"]
     assert data["phone"] == "+33612345678"
     text = handover.render_text(item, NATIONAL)
     assert "pas souhaité partager la conversation" in text
-    assert "gaz" not in text and "GEG" not in text
+    assert "Pour l'appel, la personne a demandé : pas le mercredi" in text and "Signalements : " in text
+    assert "gaz" not in text and "GEG" not in text and "Retards" not in text
 
 
 def test_cli_lists_and_shows_handovers(database, capsys, monkeypatch):
