@@ -27,7 +27,7 @@ from bot.consent import parse_consent
 from bot.db import is_transient, retrying, session_scope
 from bot.phone import parse_phone
 from bot.preferences import fits_constraints, parse_preference
-from bot.pseudonym import parse_pseudonym
+from bot.pseudonym import name_answered
 from bot.schedule import (
     format_moment_fr,
     format_time_fr,
@@ -386,7 +386,7 @@ class ValidateCallbackForm(FormValidationAction):
             consent = parse_consent(str(value))
             if consent is not None:
                 return {"callback_name": "", "callback_consent": consent}
-        pseudonym = parse_pseudonym(str(value))
+        pseudonym = name_answered(str(value))
         if pseudonym is not None:
             return {"callback_name": pseudonym.value or ""}
         count, failures = self._failed("callback_name", tracker)

@@ -107,6 +107,7 @@ _PAST = re.compile(
 _ADDITION = re.compile(r"\b(?:oublie|j ai oublie|aussi|en plus|rajoute|ajoute|il y a aussi|y a aussi)\b")
 
 
+SMALL_COUNT = 10
 # One keyword per line, to carry a line named in one clause over to the amount in the next.
 _KEYWORD_OF = {"rent": "loyer", "energy": "electricite", "water": "eau", "insurance": "assurance",
                "phone": "telephone", "transport": "transport", "childcare": "garde", "loans": "credit",
@@ -188,17 +189,26 @@ def read_budget(text: str, asked: str | None = None, known: frozenset[str] = fro
     pending_label: str | None = None
     pending_late = False
     owed_clause = -1
+    # "des crédits, 3 ou 4, au moins 500 par mois": beside a real amount, a small bare number
+    # counts things, it is no amount.
+    big_elsewhere = any(a.monthly >= SMALL_COUNT for a in parse_amounts(" ".join(clauses)))
     for index, clause in enumerate(clauses):
         # Read once per clause: this runs on every message.
         amounts = parse_amounts(clause)
+        if big_elsewhere:
+            amounts = [a for a in amounts if a.monthly >= SMALL_COUNT]
         names_a_line = bool(labels_in(clause))
         if pending_label and amounts and not names_a_line:
             # "juste le découvert, il tourne autour de 700": the line named just before, late
             # if it was said to be ("la MSA en retard, 1 100").
             clause = f"{pending_label} {clause}" + (" en retard" if pending_late else "")
-            amounts = parse_amounts(clause)
+            amounts = [a for a in parse_amounts(clause) if not big_elsewhere or a.monthly >= SMALL_COUNT]
         named = labels_in(clause)
-        pending_label = _KEYWORD_OF.get(named[-1]) if named and not amounts else None
+        if amounts:
+            pending_label = None
+        elif named:
+            pending_label = _KEYWORD_OF.get(named[-1])
+        # else: "des crédits, 3 ou 4, je sais plus, 500 en tout": the line named stays pending
         pending_late = bool(pending_label) and bool(_ARREARS_CUE.search(clause))
         counted = _counted_arrears(clause, asked, message_is_arrears)
         if counted is not None:

@@ -90,6 +90,10 @@ _ASKS = re.compile(
     r"qu on me rappelle|qu elle me rappelle|de vive voix|au telephone|par telephone|"
     r"(?:quelqu un|une conseillere|la conseillere|une personne) (?:m appelle|me rappelle|me telephone)|"
     r"parler a (?:une|un|quelqu un|la) (?:conseillere|personne|humain|vrai)|"
+    # "passez-moi quelqu'un", "je veux un humain": a person, on the phone.
+    r"passe[zr]? moi (?:quelqu un|une conseillere|un humain|une personne|un conseiller|la conseillere)|"
+    r"(?:je veux|je voudrais|j exige|donnez moi) "
+    r"(?:un humain|une vraie personne|un vrai humain|une personne)|"
     # "ok je réserve alors, jeudi 15h": booking is what this assistant reserves.
     r"je reserve(?! pas)|on reserve(?! pas)|je veux reserver|je voudrais reserver|"
     r"reserver (?:un|le|mon|ce) (?:rappel|creneau|appel)|"

@@ -14,6 +14,7 @@ from enum import Enum
 from bot.amounts import parse_amounts
 from bot.callback_wish import asks_for_callback, says_yes_first
 from bot.household import listed_household, read_household, says_children_left
+from bot.phone import parse_phone
 from bot.safety import assess, prepare
 
 CRISIS_SUPPORT = "action_crisis_support"
@@ -202,7 +203,8 @@ def next_action(
     # the person goes on to tell is listened to as usual (the same steps again would not help).
     # In the middle of the budget questions, figures or the household are the form's answer;
     # anything else ("j'ai rien prévu, mais j'y pense de plus en plus") answers the safety question.
-    form_answer = form_active and (read_household(text) != (None, None) or bool(parse_amounts(text)))
+    form_answer = form_active and (read_household(text) != (None, None) or bool(parse_amounts(text))
+                                   or parse_phone(text) is not None)
     if intent in _SITUATION_INTENTS and not form_answer and not names_money_worry and \
             step in (Step.ASKED_SAFE, Step.IN_DANGER):
         return CRISIS_FOLLOWUP

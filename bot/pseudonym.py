@@ -24,6 +24,12 @@ _NOT_NAMES = frozenset({
     "oui", "ok", "okay", "bonjour", "bonsoir", "salut", "merci", "d accord", "pourquoi", "quoi",
     "comment", "hein", "euh", "bien", "oui merci", "ok merci", "aide", "help",
 })
+# "ouais merci", "ok super": words of assent, whatever their order.
+_ASSENT_WORDS = frozenset({
+    "oui", "ouais", "ouai", "ouep", "ok", "okay", "merci", "bien", "super", "parfait", "top", "cool",
+    "voila", "d", "accord", "dac", "dacc", "ca", "marche", "nickel", "entendu", "tres", "beaucoup", "bon",
+    "alors", "euh", "bah", "ben", "non", "nan", "si",
+})
 _NAME = re.compile(r"^[^\W\d_]+(?:[ '\-][^\W\d_]+){0,2}$")
 
 
@@ -44,7 +50,8 @@ def parse_pseudonym(text: str) -> Pseudonym | None:
     stripped = _LEAD.sub("", normalize_lead(plain), count=1)
     name = plain[len(plain) - len(stripped):] if stripped else plain
     name = name.strip(" ,.!")
-    if not name or len(name) > MAX_LENGTH or not _NAME.match(name) or normalize(name) in _NOT_NAMES:
+    if not name or len(name) > MAX_LENGTH or not _NAME.match(name) or normalize(name) in _NOT_NAMES \
+            or set(normalize(name).split()) <= _ASSENT_WORDS:
         return None
     return Pseudonym(name[0].upper() + name[1:])
 
@@ -59,7 +66,8 @@ def normalize_lead(text: str) -> str:
 # the end of a message ("Merci, Olivier"). Read only in these clear forms: the name question of
 # the booking is then skipped, and the counsellor asks for the right person.
 _INTRODUCED = re.compile(
-    r"\b(?:je m'appelle|je me nomme|mon pr[ée]nom (?:c'est|est))\s+([^\W\d_]+(?:[-'][^\W\d_]+)?)",
+    r"\b(?:je m'appelle|je m appelle|jm'appelle|je mappelle|je me nomme|mon pr[ée]nom (?:c'est|est))"
+    r"\s+([^\W\d_]+(?:[-'][^\W\d_]+)?)",
     re.IGNORECASE)
 _SELF = re.compile(r"\bmoi c'est\s+([A-ZÀ-ÖØ-Þ][^\W\d_]+(?:-[^\W\d_]+)?)")
 # The closing words in any case, the name with its capital letter ("merci bcp" is no name).
@@ -81,4 +89,22 @@ def name_in_message(text: str) -> str | None:
         if match and normalize(match.group(1)) not in _NOT_A_NAME_WORD and len(match.group(1)) <= MAX_LENGTH:
             name = match.group(1)
             return name[0].upper() + name[1:]
+    return None
+
+
+def name_answered(text: str) -> Pseudonym | None:
+    """The answer to "how shall the counsellor call you?": the whole message, a name given in
+    passing ("je m'appelle Lina. on est 2 adultes..."), or a name first and something else
+    after ("Farid. et dites-lui que la banque m'a bloqué la carte")."""
+    whole = parse_pseudonym(text)
+    if whole is not None:
+        return whole
+    introduced = name_in_message(text)
+    if introduced is not None:
+        return Pseudonym(introduced)
+    first = re.split(r"[.,;!?\n]", text.strip(), maxsplit=1)[0]
+    if first and first != text.strip() and len(first.split()) <= 3:
+        named = parse_pseudonym(first)
+        if named is not None and named.value:
+            return named
     return None

@@ -46,6 +46,11 @@ def test_a_figure_said_before_is_not_read_again():
     assert reading.none == {"loans"} and reading.correction
 
 
+def test_a_count_beside_an_amount_is_no_amount():
+    assert figures("des prêts, 2 ou 3, je sais plus trop, dans les 400 par mois en tout") == [
+        ("loans", "loans", 400)]
+
+
 def test_no_credit_said_in_passing():
     assert "loans" in read_budget("ok j'appelle. pour les crédits j'en ai pas", "household").none
     assert "loans" in read_budget("des prêts ? non on en a aucun").none

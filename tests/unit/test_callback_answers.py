@@ -23,6 +23,18 @@ def test_names_are_kept_as_written(message, name):
     assert parse_pseudonym(message).value == name
 
 
+@pytest.mark.parametrize("message, name", [
+    ("je m'appelle Inès. on est 3 avec mon fils et ma mère", "Inès"),
+    ("Karim. et dites-lui que la CAF a suspendu mes droits", "Karim"),
+    ("Sam", "Sam"),
+])
+def test_a_name_given_with_something_else_is_the_answer(message, name):
+    from bot.pseudonym import name_answered
+
+    assert name_answered(message).value == name
+    assert name_answered("ouais merci beaucoup") is None
+
+
 @pytest.mark.parametrize("message", ["passer", "Passer", "non", "je préfère pas", "je reste anonyme",
                                      "pas besoin"])
 def test_the_name_can_be_skipped(message):
@@ -30,7 +42,8 @@ def test_the_name_can_be_skipped(message):
 
 
 @pytest.mark.parametrize("message", ["06 12 34 56 78", "oui", "bonjour", "pourquoi ?", "",
-                                     "je sais pas trop quoi vous dire", "x" * 60])
+                                     "je sais pas trop quoi vous dire", "x" * 60, "ouais merci",
+                                     "ok super", "bon ben d accord"])
 def test_what_is_not_a_name_is_not_taken_as_one(message):
     assert parse_pseudonym(message) is None
 

@@ -104,6 +104,9 @@ def test_inside_a_form_words_after_the_safety_question_answer_it_not_the_form():
     action = next_action(LISTEN, "express_difficulty", said, CRISIS_SUPPORT, Step.ASKED_SAFE,
                          form_active=True)
     assert action == CRISIS_FOLLOWUP
+    # A phone number at the booking's question is the booking's answer.
+    assert next_action(LISTEN, "inform", "06 12 34 56 78", CRISIS_SUPPORT, Step.ASKED_SAFE,
+                       form_active=True) is None
 
 
 def test_without_a_crisis_just_before_nothing_is_intercepted():

@@ -16,6 +16,7 @@ def classified(text: str, intent: str) -> Message:
     ("j'ai honte", "crisis", "express_difficulty"),
     ("j'ose même pas vous dire ce qui se passe, j'ai trop honte", "faq", "express_difficulty"),
     ("jsuis gene de demander de l'aide", "nlu_fallback", "express_difficulty"),
+    ("je sais pas comment dire, j'ai tellement honte", "faq", "express_difficulty"),
     ("j'ai honte, c'est confidentiel ?", "faq", "faq"),  # a question keeps its answer
     ("j'ai honte mais est ce que vous pouvez m'aider", "faq", "faq"),
     ("j'ai honte, je préfère arrêter là", "stop", "stop"),  # a stop stays a stop

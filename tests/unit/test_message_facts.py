@@ -178,3 +178,10 @@ def test_booking_in_words_is_asking_for_the_callback():
     assert asks_for_callback("bon d'accord je réserve, mardi vers 11h")
     assert asks_for_callback("je voudrais prendre rendez-vous avec une conseillère")
     assert not asks_for_callback("je réserve pas tout de suite, je réfléchis")
+
+
+def test_asking_for_a_person_is_asking_for_the_callback():
+    from bot.callback_wish import asks_for_callback
+    assert asks_for_callback("bon ben passez-moi quelqu'un alors")
+    assert asks_for_callback("je veux une vraie personne, pas un robot")
+    assert not asks_for_callback("je veux une aide pour le loyer")
