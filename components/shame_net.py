@@ -22,8 +22,9 @@ DIFFICULTY_INTENT = "express_difficulty"
 # Readings under which the feeling would go unheard.
 OVERRULED = frozenset({"faq", "crisis", "nlu_fallback", "out_of_scope", "confused", "bot_challenge"})
 # "je sais pas comment dire" is no question.
-_QUESTION = re.compile(r"\b(?:est ce qu\w*|qu est ce|c est quoi|pourquoi|combien|qui va|qui peut)\b|"
-                       r"(?<!sais pas )(?<!sais )\bcomment\b(?! (?:dire|vous dire|le dire|l ecrire|commencer))")
+_QUESTION = re.compile(
+    r"\b(?:est ce qu\w*|qu est ce|c est quoi|pourquoi|combien|qui va|qui peut)\b|"
+    r"(?<!sais pas )(?<!sais )\bcomment\b(?! (?:dire|vous dire|le dire|l ecrire|commencer))")
 
 
 def tells_shame(text: str) -> bool:
