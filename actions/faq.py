@@ -15,8 +15,9 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import latest_intent, latest_text
-from bot.faq_cues import choose_topics
+from bot.faq_cues import asks_whether_it_counts, choose_topics
 from bot.pseudonym import parse_pseudonym
+from bot.texts import text
 
 MAX_NAME_WORDS = 3
 
@@ -48,6 +49,11 @@ class ActionAnswerFaq(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
+        in_budget = (tracker.active_loop or {}).get("name") == "budget_form"
+        if in_budget and asks_whether_it_counts(latest_text(tracker)):
+            # "les APL ça compte ?" asks what to put in the answer: yes, and the question again.
+            dispatcher.utter_message(text=text("budget.it_counts"))
+            return []
         responses = faq_responses(tracker)
         for response in responses:
             dispatcher.utter_message(response=response)

@@ -134,3 +134,17 @@ def asks_how_the_callback_goes(text: str) -> bool:
     answered before anything is booked."""
     plain = normalize(text)
     return bool(_HOW.search(plain)) and bool(_CALL.search(plain))
+
+
+_COUNTS = re.compile(
+    r"\b(?:ca|ils|elles?|les? \w+|la \w+|l \w+) (?:compte|comptent|est compris|sont compris|est comprise|"
+    r"sont comprises|rentre dedans|rentrent dedans)\b|"
+    r"\b(?:je|on) (?:compte|mets|met|inclus|inclut|ajoute|rajoute|compte aussi|mets aussi)\b|"
+    r"\b(?:faut il|il faut|faut) (?:compter|mettre|inclure|ajouter)\b|\binclu(?:s|e|es)?\b|"
+    r"\b(?:avec|sans) (?:ou sans )?(?:les|la|le|l) \w+")
+
+
+def asks_whether_it_counts(text: str) -> bool:
+    """"les APL ça compte ?", "je mets aussi la prime ?": during the budget questions, a
+    question about what to include in the answer."""
+    return "?" in text and len(normalize(text).split()) <= 12 and bool(_COUNTS.search(normalize(text)))

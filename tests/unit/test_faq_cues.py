@@ -77,3 +77,18 @@ def test_a_question_about_how_the_callback_goes_is_a_question():
     assert asks_how_the_callback_goes("comment ça se passe si je veux être rappelée")
     assert not asks_how_the_callback_goes("rappelez-moi demain matin")
     assert not asks_how_the_callback_goes("comment ça se passe pour le FSL ?")
+
+
+def test_what_to_include_is_answered_during_the_budget_questions():
+    from actions.faq import ActionAnswerFaq
+    from bot.faq_cues import asks_whether_it_counts
+
+    assert asks_whether_it_counts("les APL ça compte ?")
+    assert asks_whether_it_counts("je mets aussi la prime de noel ?")
+    assert not asks_whether_it_counts("c'est quoi le FSL ?")
+    assert not asks_whether_it_counts("les APL ça compte")  # no question
+    track = _tracker("l'allocation logement elle compte ?", "faq/confidentiality")
+    track.active_loop = {"name": "budget_form"}
+    dispatcher = CollectingDispatcher()
+    asyncio.run(ActionAnswerFaq().run(dispatcher, track, {}))
+    assert dispatcher.messages[0]["text"].startswith("Oui : tout ce qui rentre")

@@ -146,3 +146,26 @@ def test_a_time_alone_said_of_a_booked_callback_keeps_its_day():
     assert choose_keeping_day("vendredi 10h", free, booked, NOW, GRENOBLE).slot == at(27, 10)  # a day said
     # Nothing near 16 h that day: read as without a booking.
     assert choose_keeping_day("16h", free, booked, NOW, GRENOBLE) == choose("16h", free, NOW, GRENOBLE)
+
+
+def test_the_first_moment_of_the_day_offered_is_taken_when_the_person_moves_on():
+    import datetime as dt
+    from zoneinfo import ZoneInfo
+
+    from rasa_sdk import Tracker
+
+    from actions.callback import _first_offer_of_their_day
+
+    paris = ZoneInfo("Europe/Paris")
+    friday = [dt.datetime(2026, 11, 27, h, 0, tzinfo=paris) for h in (14, 15, 16)]
+
+    def tracker(reason):
+        return Tracker(sender_id="t", slots={"callback_time_reason": reason}, latest_message={},
+                       events=[], paused=False, followup_action=None, active_loop={},
+                       latest_action_name="action_listen")
+
+    picked = {"outcome": "pick", "day": "2026-11-27"}
+    assert _first_offer_of_their_day(tracker(picked), friday, friday[1:]) == friday[1]  # 14 h was taken
+    # Offers that were not for a day the person named: nothing is taken for them.
+    assert _first_offer_of_their_day(tracker({"outcome": "not_understood"}), friday, friday) is None
+    assert _first_offer_of_their_day(tracker(None), friday, friday) is None
