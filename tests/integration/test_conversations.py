@@ -31,9 +31,10 @@ MIN_SHARE_ENV = "CONVERSATIONS_MIN_SHARE"
 # fails while the work goes on: raise it with every improvement. Measured 2026-11-22 on the
 # development server: shared 435/506 (0.860), project 488/589 (0.829); 2026-11-23: shared
 # 475/506 (0.939), project 487/589 (0.827); the same day in ./test.sh (Sunday clock): shared
-# 475/506, project 495/589 (0.840).
+# 475/506, project 495/589 (0.840); later that day in ./test.sh: shared 497/506 (0.982),
+# project 562/623 (0.902, 64 conversations).
 TARGET_SHARE = 0.95
-FLOORS = {"project": 0.82, "shared": 0.92}
+FLOORS = {"project": 0.88, "shared": 0.96}
 # The corpus is written for a Sunday evening: the counsellors are away until Monday 9:00, and
 # "demain" is Monday (../shared/conversations/README.md, "Clock and capacity").
 SUNDAY_EVENING = "2026-11-22T20:30:00+01:00"

@@ -128,16 +128,19 @@ def test_no_phone_number_no_booking_but_the_direct_line(servers, chat, at):
     assert_clean(chat)
 
 
-def test_consent_refused_shares_nothing_of_the_conversation(servers, chat, at):
+def test_consent_refused_shares_nothing_of_the_conversation_but_the_danger(servers, chat, at):
     at(TUESDAY_10)
     chat.say("bonjour, GEG m'a donné votre numéro, ils vont me couper le gaz")
     *_, done = book_through(chat, "jeudi à 15h", consent="non, je préfère lui expliquer moi-même")
     text = joined(chat.texts(done))
     assert "Elle ne lira pas notre conversation" in text
-    assert "votre numéro, votre prénom et l'heure du rappel" in text
+    assert "votre numéro, votre prénom, l'heure du rappel et vos consignes pour l'appel" in text
     handover = show(servers, booking_of(servers, chat.sender).id)
     assert handover["consent_to_share_conversation"] is False
     assert handover["transcript"] is None and handover["themes"] == [] and handover["referral"] == []
+    assert handover["budget_snapshot"] is None
+    # The danger spoken of reaches the counsellor all the same (the consent question says so).
+    assert "energy_cut" in handover["urgency_flags"]
     assert handover["callback_at"] == "2026-11-26T15:00:00+01:00"
     assert_clean(chat)
 
