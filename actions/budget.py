@@ -84,6 +84,15 @@ def budget_changed_by_latest_message(tracker: Tracker) -> list[str]:
     return changed
 
 
+def _welcome_a_thanks(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
+    """"d'accord merci" where an answer was expected: a courtesy, answered as one, not a failed
+    answer. Whether the latest message was a thanks."""
+    if latest_intent(tracker) != "thank":
+        return False
+    dispatcher.utter_message(text=text("budget.welcome"))
+    return True
+
+
 def wants_callback_now(tracker: Tracker) -> bool:
     """Whether the latest message, during the budget questions, asks to be called: a time to
     call ("mercredi matin"), a phone number, "rappelez-moi mardi". The questions then stop
@@ -140,8 +149,8 @@ class ValidateBudgetForm(FormValidationAction):
             # Only the children were asked about (action_ask_budget_household); whatever the
             # answer, the question is not asked again: the adults are known.
             children = children_answer(str(value))
-            if children is None and latest_intent(tracker) == "thank":
-                dispatcher.utter_message(text=text("budget.welcome"))
+            if children is None:
+                _welcome_a_thanks(dispatcher, tracker)
             return with_snapshot(tracker, {"budget_household": {"adults": adults, "children": children}})
         result = parse_household(str(value))
         if isinstance(result, Household):
@@ -150,9 +159,7 @@ class ValidateBudgetForm(FormValidationAction):
         if result == Kind.SKIP:
             dispatcher.utter_message(text=text("budget.skipped"))
             return {"budget_household": {"status": "skip"}}
-        if latest_intent(tracker) == "thank":
-            # "d'accord merci" after an answer to a question: a courtesy, not a failed answer.
-            dispatcher.utter_message(text=text("budget.welcome"))
+        if _welcome_a_thanks(dispatcher, tracker):
             return {"budget_household": None}
         if _answered_elsewhere(tracker, "budget_household"):
             # "loyer 850, crédit 280" at this question: kept where they belong (and said back);
@@ -175,8 +182,7 @@ class ValidateBudgetForm(FormValidationAction):
             # "j'ai oublié, mon loyer c'est 700" at this question: the other line was kept;
             # this question is asked again, without counting a failure.
             return {slot: None}
-        if answer.kind == Kind.UNKNOWN and latest_intent(tracker) == "thank":
-            dispatcher.utter_message(text=text("budget.welcome"))
+        if answer.kind == Kind.UNKNOWN and _welcome_a_thanks(dispatcher, tracker):
             return {slot: None}
         if answer.kind == Kind.UNKNOWN:
             bills = labels_in(message) if group == "arrears" else []

@@ -27,7 +27,7 @@ from bot.consent import parse_consent
 from bot.db import is_transient, retrying, session_scope
 from bot.phone import parse_phone
 from bot.preferences import fits_constraints, parse_preference
-from bot.pseudonym import name_answered
+from bot.pseudonym import name_from_answer
 from bot.schedule import (
     format_moment_fr,
     format_time_fr,
@@ -321,18 +321,18 @@ class ValidateCallbackForm(FormValidationAction):
                                                    moment=format_moment_fr(local, now, full=True)))
             return {"callback_time": choice.slot.isoformat(), "callback_time_reason": None,
                     "callback_offers": None}
-        first_of_day = _first_offer_of_their_day(tracker, offered, free)
-        if choice.outcome == "not_understood" and parse_phone(str(value)) is not None and first_of_day:
-            # "vendredi", the moments of Friday offered, then the number: the person has given
-            # their day and moves on; the first free moment of it is taken, and said.
-            local = first_of_day.astimezone(ccas.timezone)
-            dispatcher.utter_message(text=text("callback.first_of_day",
-                                               moment=format_moment_fr(local, now, full=True)))
-            return {"callback_time": first_of_day.isoformat(), "callback_time_reason": None,
-                    "callback_offers": None}
         if choice.outcome == "not_understood" and parse_phone(str(value)) is not None:
-            # A phone number typed at the time question: kept (actions/understanding.py), and the
-            # question asked again without counting a failure.
+            # A phone number typed at the time question is kept (actions/understanding.py).
+            first_of_day = _first_offer_of_their_day(tracker, offered, free)
+            if first_of_day is not None:
+                # "vendredi", the moments of Friday offered, then the number: the person has given
+                # their day and moves on; the first free moment of it is taken, and said.
+                local = first_of_day.astimezone(ccas.timezone)
+                dispatcher.utter_message(text=text("callback.first_of_day",
+                                                   moment=format_moment_fr(local, now, full=True)))
+                return {"callback_time": first_of_day.isoformat(), "callback_time_reason": None,
+                        "callback_offers": None}
+            # Otherwise the question is asked again without counting a failure.
             return {"callback_time": None, "callback_time_reason": {"outcome": "phone_kept"},
                     "callback_offers": [s.isoformat() for s in offered] or None}
         if choice.outcome == "not_understood" and budget_changed_by_latest_message(tracker):
@@ -386,7 +386,7 @@ class ValidateCallbackForm(FormValidationAction):
             consent = parse_consent(str(value))
             if consent is not None:
                 return {"callback_name": "", "callback_consent": consent}
-        pseudonym = name_answered(str(value))
+        pseudonym = name_from_answer(str(value))
         if pseudonym is not None:
             return {"callback_name": pseudonym.value or ""}
         count, failures = self._failed("callback_name", tracker)

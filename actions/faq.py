@@ -42,6 +42,14 @@ def faq_responses(tracker: Tracker) -> list[str]:
     return [f"utter_faq/{topic}" for topic in choose_topics(latest_text(tracker), selected)]
 
 
+def say_faq_answers(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
+    """Says the answers to the latest message's questions; whether there was any."""
+    responses = faq_responses(tracker)
+    for response in responses:
+        dispatcher.utter_message(response=response)
+    return bool(responses)
+
+
 class ActionAnswerFaq(Action):
     def name(self) -> str:
         return "action_answer_faq"
@@ -54,10 +62,7 @@ class ActionAnswerFaq(Action):
             # "les APL ça compte ?" asks what to put in the answer: yes, and the question again.
             dispatcher.utter_message(text=text("budget.it_counts"))
             return []
-        responses = faq_responses(tracker)
-        for response in responses:
-            dispatcher.utter_message(response=response)
-        if not responses:
+        if not say_faq_answers(dispatcher, tracker):
             dispatcher.utter_message(response="utter_info_topics")  # never silence
         return []
 
@@ -75,6 +80,5 @@ class ActionFaqInBooking(Action):
         if latest_intent(tracker) == "bot_challenge":
             dispatcher.utter_message(response="utter_iamabot")
             return []
-        for response in faq_responses(tracker):
-            dispatcher.utter_message(response=response)
+        say_faq_answers(dispatcher, tracker)  # then the booking asks its question again
         return []

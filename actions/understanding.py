@@ -58,20 +58,22 @@ def read_message(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[Eve
     answering = in_budget_form and intent not in NOT_AN_ANSWER
     asked = ASKED.get(requested) if answering else None
     events: list[EventType] = []
-    if intent == "crisis" or assess(message).kinds:
+    crisis_words = bool(assess(message).kinds)
+    crisis = intent == "crisis" or crisis_words
+    if crisis:
         # Safety first: the numbers come first and the form waits as it was. What the message
         # says of the budget is kept in the snapshot only, without a word about it now.
         quiet = CollectingDispatcher()
         # No household reading when crisis words are there: such a message often speaks of
         # other people's children. Read as a crisis by the classifier alone ("je vis seule
         # depuis longtemps, mes enfants sont loin"), the household said is kept.
-        kept = _budget(quiet, tracker, message, None, bool(assess(message).kinds))
+        kept = _budget(quiet, tracker, message, None, crisis_words)
         snapshot_only = ("budget_snapshot", "budget_known_items", "budget_has_facts", "budget_household")
         events += [e for e in kept if e.get("name") in snapshot_only]
     else:
         _side_remarks(dispatcher, tracker, message)
         events += _budget(dispatcher, tracker, message, asked, answering and requested == "budget_household")
-    events += _contact(tracker, message)
+    events += _contact(tracker, message, crisis)
     events += _themes_and_flags(tracker, message)
     return [*events, SlotSet("message_read", reference)]
 
@@ -171,8 +173,9 @@ def _had_values(before: Snapshot, changes: list[Any]) -> bool:
     return False
 
 
-def _contact(tracker: Tracker, message: str) -> list[EventType]:
-    """A phone number or a time to call, said before the booking questions: kept for them."""
+def _contact(tracker: Tracker, message: str, crisis: bool) -> list[EventType]:
+    """A phone number or a time to call, said before the booking questions: kept for them.
+    `crisis`: the message is a crisis (its wording or its intent)."""
     events: list[EventType] = []
     in_callback_form = (tracker.active_loop or {}).get("name") == "callback_form"
     phone = parse_phone(message)
@@ -192,7 +195,6 @@ def _contact(tracker: Tracker, message: str) -> list[EventType]:
     today: dt.date = local_now(current_ccas()).date()
     # "ah non, plutôt vendredi" at a later booking question: the moment is chosen again.
     later_question = requested in ("callback_phone", "callback_name", "callback_consent")
-    crisis = latest_intent(tracker) == "crisis" or bool(assess(message).kinds)
     if in_callback_form and later_question and not crisis and changes_moment(message, today, requested):
         events.append(SlotSet("callback_time", message))
     talks_of_calling = mentions_callback_time(message, today, latest_intent(tracker),

@@ -189,20 +189,23 @@ def read_budget(text: str, asked: str | None = None, known: frozenset[str] = fro
     pending_label: str | None = None
     pending_late = False
     owed_clause = -1
+    # Read once per clause: this runs on every message.
+    read = [parse_amounts(clause) for clause in clauses]
     # "des crédits, 3 ou 4, au moins 500 par mois": beside a real amount, a small bare number
     # counts things, it is no amount.
-    big_elsewhere = any(a.monthly >= SMALL_COUNT for a in parse_amounts(" ".join(clauses)))
+    big_elsewhere = any(a.monthly >= SMALL_COUNT for amounts in read for a in amounts)
+
+    def counted_as_money(amounts: list[Amount]) -> list[Amount]:
+        return [a for a in amounts if a.monthly >= SMALL_COUNT] if big_elsewhere else amounts
+
     for index, clause in enumerate(clauses):
-        # Read once per clause: this runs on every message.
-        amounts = parse_amounts(clause)
-        if big_elsewhere:
-            amounts = [a for a in amounts if a.monthly >= SMALL_COUNT]
+        amounts = counted_as_money(read[index])
         names_a_line = bool(labels_in(clause))
         if pending_label and amounts and not names_a_line:
             # "juste le découvert, il tourne autour de 700": the line named just before, late
             # if it was said to be ("la MSA en retard, 1 100").
             clause = f"{pending_label} {clause}" + (" en retard" if pending_late else "")
-            amounts = [a for a in parse_amounts(clause) if not big_elsewhere or a.monthly >= SMALL_COUNT]
+            amounts = counted_as_money(parse_amounts(clause))
         named = labels_in(clause)
         if amounts:
             pending_label = None

@@ -203,12 +203,15 @@ def next_action(
     # the person goes on to tell is listened to as usual (the same steps again would not help).
     # In the middle of the budget questions, figures or the household are the form's answer;
     # anything else ("j'ai rien prévu, mais j'y pense de plus en plus") answers the safety question.
-    form_answer = form_active and (read_household(text) != (None, None) or bool(parse_amounts(text))
-                                   or parse_phone(text) is not None)
-    if intent in _SITUATION_INTENTS and not form_answer and not names_money_worry and \
-            step in (Step.ASKED_SAFE, Step.IN_DANGER):
+    if intent in _SITUATION_INTENTS and not names_money_worry and step in (Step.ASKED_SAFE, Step.IN_DANGER) \
+            and not (form_active and _answers_a_form(text)):
         return CRISIS_FOLLOWUP
     return None
+
+
+def _answers_a_form(text: str) -> bool:
+    """Figures, the people at home or a phone number: what a form question asks for."""
+    return read_household(text) != (None, None) or bool(parse_amounts(text)) or parse_phone(text) is not None
 
 
 def step_after(reply: Reply, previous: str | None, offered: bool) -> Step:

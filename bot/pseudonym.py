@@ -92,7 +92,7 @@ def name_in_message(text: str) -> str | None:
     return None
 
 
-def name_answered(text: str) -> Pseudonym | None:
+def name_from_answer(text: str) -> Pseudonym | None:
     """The answer to "how shall the counsellor call you?": the whole message, a name given in
     passing ("je m'appelle Lina. on est 2 adultes..."), or a name first and something else
     after ("Farid. et dites-lui que la banque m'a bloqué la carte")."""

@@ -36,7 +36,7 @@ class CallbackRequestNet(IntentOverride):
         for message in messages:
             intent = intent_of(message)
             text = message.get(TEXT) or ""
-            if intent not in ("crisis", "faq") and asks_how_the_callback_goes(text):
+            if intent not in ("crisis", FAQ_INTENT) and asks_how_the_callback_goes(text):
                 # "comment ça se passe si on veut être rappelés ?": answered, nothing booked yet.
                 force_intent(message, FAQ_INTENT)
             elif intent not in KEPT and cancels_callback(text):

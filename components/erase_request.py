@@ -7,11 +7,10 @@ confirmation), a crisis and a stop keep their intent.
 from __future__ import annotations
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.erase_request import asks_to_erase
-from components.intent_override import IntentOverride, force_intent, intent_of
+from components.intent_override import IntentOverride, override_where
 
 ERASE_INTENT = "delete_my_data"
 # A cancellation read by CallbackRequestNet gives way: bot.erase_request only reads a callback
@@ -22,7 +21,4 @@ KEPT = frozenset({ERASE_INTENT, "affirm", "crisis", "stop"})
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
 class EraseRequestNet(IntentOverride):
     def process(self, messages: list[Message]) -> list[Message]:
-        for message in messages:
-            if intent_of(message) not in KEPT and asks_to_erase(message.get(TEXT) or ""):
-                force_intent(message, ERASE_INTENT)
-        return messages
+        return override_where(messages, lambda intent: intent not in KEPT, asks_to_erase, ERASE_INTENT)

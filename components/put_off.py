@@ -4,11 +4,10 @@ The words are read by bot.put_off; a crisis, a request and a question keep their
 from __future__ import annotations
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.put_off import puts_off
-from components.intent_override import IntentOverride, force_intent, intent_of
+from components.intent_override import IntentOverride, override_where
 
 STOP_INTENT = "stop"
 KEPT = frozenset({"crisis", "request_human", "delete_my_data", "cancel_callback", "change_callback",
@@ -18,7 +17,4 @@ KEPT = frozenset({"crisis", "request_human", "delete_my_data", "cancel_callback"
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
 class PutOffNet(IntentOverride):
     def process(self, messages: list[Message]) -> list[Message]:
-        for message in messages:
-            if intent_of(message) not in KEPT and puts_off(message.get(TEXT) or ""):
-                force_intent(message, STOP_INTENT)
-        return messages
+        return override_where(messages, lambda intent: intent not in KEPT, puts_off, STOP_INTENT)

@@ -4,37 +4,19 @@
 leaflet, "le crédit du canapé, 130/mois" the taxes one: the response selector always finds
 some topic. An information answer is for a question, or for a message that names its topic
 ("horaires", "trêve hivernale"); a sentence that does neither is the person telling their
-situation, and is listened to (with its figures kept) instead.
+situation, and is listened to (with its figures kept) instead. The words are read by
+bot.telling.
 """
 from __future__ import annotations
-
-import re
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.amounts import parse_amounts
-from bot.faq_cues import topics_named
-from bot.textnorm import normalize
+from bot.telling import tells_rather_than_asks
 from bot.themes import detect_themes
 from components.intent_override import IntentOverride, force_intent, intent_of
-
-_ASKING = re.compile(
-    r"\b(?:est ce|qu est ce|c est quoi|c quoi|comment|pourquoi|combien|quand|quel|quelle|quels|quelles|"
-    r"ou (?:est|sont|aller|se trouve)|peut on|on peut|je peux|puis je|pouvez vous|vous pouvez|ai je|"
-    r"j y ai droit|y a t il|savoir|renseign\w*|info\w*|expliqu\w*|dites moi|comprendre|"
-    r"droit|faut il|il faut|dois je|je dois|possible|ca marche|s il vous plait|svp|que faire|quoi|"
-    r"pour qui|a qui|qui (?:peut|va|doit)|koi|cmt|pk|pq|pourkoi|y a|ya|une aide|aides?|que se passe|"
-    r"t il|t elle|existe\w*|gratuit|payant|ou ca|ou je|ou on|ou ils|ou elles|ou pas|ou non|besoin d|"
-    r"je cherche|je veux|je voudrais|j aimerais|conseil\w*)\b")
-MIN_WORDS = 5  # "treve hivernale", "num de tel": short queries keep their answer
-
-
-def tells_rather_than_asks(text: str) -> bool:
-    plain = normalize(text)
-    return "?" not in text and len(plain.split()) >= MIN_WORDS and not _ASKING.search(plain) \
-        and not topics_named(text)
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)

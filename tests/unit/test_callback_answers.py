@@ -29,10 +29,10 @@ def test_names_are_kept_as_written(message, name):
     ("Sam", "Sam"),
 ])
 def test_a_name_given_with_something_else_is_the_answer(message, name):
-    from bot.pseudonym import name_answered
+    from bot.pseudonym import name_from_answer
 
-    assert name_answered(message).value == name
-    assert name_answered("ouais merci beaucoup") is None
+    assert name_from_answer(message).value == name
+    assert name_from_answer("ouais merci beaucoup") is None
 
 
 @pytest.mark.parametrize("message", ["passer", "Passer", "non", "je préfère pas", "je reste anonyme",

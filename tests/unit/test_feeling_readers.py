@@ -1,15 +1,10 @@
 """The NLU components that hear what the person tells: shame, a conversation put off, a statement."""
 import pytest
-from rasa.shared.nlu.constants import INTENT, TEXT
-from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.constants import INTENT
 
-from components.shame_net import ShameNet, tells_shame
-
-
-def classified(text: str, intent: str) -> Message:
-    message = Message(data={TEXT: text})
-    message.set(INTENT, {"name": intent, "confidence": 0.5})
-    return message
+from bot.telling import tells_shame
+from components.shame_net import ShameNet
+from tests.unit.nlu_messages import classified
 
 
 @pytest.mark.parametrize("text, predicted, expected", [

@@ -1,15 +1,9 @@
 """The NLU component that keeps an urgent situation from being read as a question."""
 import pytest
-from rasa.shared.nlu.constants import INTENT, TEXT
-from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.constants import INTENT
 
 from components.urgency_net import UrgencyNet
-
-
-def classified(text: str, intent: str) -> Message:
-    message = Message(data={TEXT: text})
-    message.set(INTENT, {"name": intent, "confidence": 0.9})
-    return message
+from tests.unit.nlu_messages import classified
 
 
 @pytest.mark.parametrize("text, predicted, expected", [
