@@ -47,6 +47,7 @@ def snapshot_from(tracker: Tracker, overrides: dict[str, Any] | None = None) -> 
         **{group: overrides.get(slot) or kept.get(group) or _line_slot(tracker, slot)
            for group, slot in SLOT_OF_GROUP.items()},
         "pending_months": kept.get("pending_months"),
+        "counted_months": kept.get("counted_months"),
     })
 
 
@@ -146,9 +147,15 @@ class ValidateBudgetForm(FormValidationAction):
             return {"budget_household": None}
         adults = snapshot_from(tracker).adults
         if adults is not None:
-            # Only the children were asked about (action_ask_budget_household); whatever the
-            # answer, the question is not asked again: the adults are known.
+            # Only the children were asked about (action_ask_budget_household). Answered with
+            # other facts ("loyer 530, tel 15"), the question comes once more, without an
+            # apology; otherwise it is not asked again: the adults are known.
             children = children_answer(str(value))
+            failures = self._failures(tracker)
+            if children is None and _answered_elsewhere(tracker, "budget_household") \
+                    and failures.get("budget_household", 0) < 1:
+                failures["budget_household"] = failures.get("budget_household", 0) + 1
+                return {"budget_household": None, "budget_failures": failures}
             if children is None:
                 _welcome_a_thanks(dispatcher, tracker)
             return with_snapshot(tracker, {"budget_household": {"adults": adults, "children": children}})

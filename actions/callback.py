@@ -16,12 +16,12 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.budget import budget_changed_by_latest_message
-from actions.common import latest_intent, latest_text, say_all
+from actions.common import bot_turns, latest_intent, latest_text, say_all
 from actions.listening import urgent_help
 from bot import bookings, replies
 from bot.availability import upcoming_slots
 from bot.bookings import Booking, SlotFull
-from bot.callback_wish import changes_moment
+from bot.callback_wish import cancels_callback, changes_moment
 from bot.ccas import Ccas, current_ccas
 from bot.consent import parse_consent
 from bot.db import is_transient, retrying, session_scope
@@ -29,12 +29,14 @@ from bot.phone import parse_phone
 from bot.preferences import fits_constraints, parse_preference
 from bot.pseudonym import name_from_answer
 from bot.schedule import (
+    bound_outside_hours,
     format_moment_fr,
     format_time_fr,
     format_weekly_hours,
     is_closed_day,
     is_open,
     local_now,
+    outside_hours,
 )
 from bot.slot_choice import Choice, choose, choose_among, slot_phrase, slot_title, spread_offers
 from bot.textnorm import normalize
@@ -223,6 +225,12 @@ class ActionAskCallbackTime(Action):
         return [SlotSet("callback_offers", [s.isoformat() for s in offers])]
 
 
+def _bound_outside_hours(said: str, now: dt.datetime, ccas: Ccas) -> dt.time | None:
+    """The time bound said ("après 18h", "avant 8h") when no opening hours meet it."""
+    preference = parse_preference(said, now.date())
+    return None if preference is None else bound_outside_hours(ccas, preference.after, preference.before)
+
+
 def _time_question(reason: dict[str, Any], ccas: Ccas) -> str:
     outcome = reason.get("outcome")
     day = dt.date.fromisoformat(reason["day"]) if reason.get("day") else None
@@ -231,8 +239,15 @@ def _time_question(reason: dict[str, Any], ccas: Ccas) -> str:
         kind = "weekend" if day.weekday() >= 5 and not is_closed_day(ccas, day) else "holiday"
         return text("callback.closed_day", day=text(f"callback.closed_day_names.{kind}"))
     if outcome == "not_at_time":
-        return text("callback.not_at_time", time=format_time_fr(dt.time.fromisoformat(reason["time"])),
-                    day=day_words)
+        asked = dt.time.fromisoformat(reason["time"])
+        if outside_hours(ccas, asked):
+            # "vers 18h30", "mardi midi": outside the counsellors' hours, which are said.
+            return text("callback.outside_hours", time=format_time_fr(asked), hours=format_weekly_hours(ccas))
+        return text("callback.not_at_time", time=format_time_fr(asked), day=day_words)
+    last = local_now(ccas).date() + dt.timedelta(days=ccas.booking_days)
+    if outcome == "none_fit" and day is not None and day > last:
+        # Not full: too far ahead to be booked yet.
+        return text("callback.too_far", day=_day_fr(day), last=_day_fr(last))
     if outcome == "none_fit":
         return text("callback.none_fit", when=day_words.strip() or "à ce moment-là")
     if outcome == "pick":
@@ -348,6 +363,10 @@ class ValidateCallbackForm(FormValidationAction):
                 return {**updates, "callback_time": None, "callback_outcome": "gave_up"}
         reason = {"outcome": choice.outcome, "day": choice.day.isoformat() if choice.day else None,
                   "time": choice.time.isoformat() if choice.time else None}
+        late = _bound_outside_hours(str(value), now, ccas) if choice.outcome == "none_fit" else None
+        if late is not None:
+            # "un soir après 18h ?": nothing fits because it is after the counsellors' day.
+            reason = {"outcome": "not_at_time", "day": reason["day"], "time": late.isoformat()}
         return {**updates, "callback_time": None, "callback_time_reason": reason,
                 "callback_offers": [s.isoformat() for s in choice.offers]}
 
@@ -408,6 +427,10 @@ class ValidateCallbackForm(FormValidationAction):
         consent = parse_consent(str(value), latest_intent(tracker))
         if consent is not None:
             return {"callback_consent": consent}
+        if budget_changed_by_latest_message(tracker):
+            # "c'est surtout le crédit de la moto, 230" at this question: kept and said back; the
+            # question comes again (action_ask_callback_consent), without "pardon" or a failure.
+            return {"callback_consent": None}
         count, failures = self._failed("callback_consent", tracker)
         if count >= MAX_FAILURES["callback_consent"]:
             # Sharing needs a clear yes: without one, nothing is shared.
@@ -582,6 +605,16 @@ class ActionAskCallbackName(Action):
         return []
 
 
+_CONSENT_WORDS = "peut-elle lire notre conversation"
+
+
+def _consent_asked(tracker: Tracker) -> tuple[bool, bool]:
+    """Whether the consent question was asked since the latest message, and at the turn before."""
+    now, before = bot_turns(tracker)
+    return (any(_CONSENT_WORDS in (e.get("text") or "") for e in now),
+            any(_CONSENT_WORDS in (e.get("text") or "") for e in before))
+
+
 class ActionAskCallbackConsent(Action):
     def name(self) -> str:
         return "action_ask_callback_consent"
@@ -589,6 +622,13 @@ class ActionAskCallbackConsent(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
+        asked_now, asked_before = _consent_asked(tracker)
+        if asked_now:
+            return []  # the answer's check has just asked it again ("Pardon, je n'ai pas compris...")
+        if asked_before:
+            # Asked at the turn before, with its explanation: once is enough.
+            dispatcher.utter_message(text=text("callback.consent_plain"), buttons=_consent_buttons())
+            return []
         name = tracker.get_slot("callback_name")
         dispatcher.utter_message(
             text=text("callback.ask_consent", name=", votre prénom" if name else ""),
@@ -646,6 +686,10 @@ class ActionCallbackFormStopped(BookedCallbackAction):
     def act(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, ccas: Ccas, booking: Booking | None
     ) -> list[EventType]:
+        if booking is not None and cancels_callback(latest_text(tracker)):
+            # "vous pouvez annuler le rendez-vous ?" at the last questions: the callback itself,
+            # made a moment ago, is to be cancelled. Asked to be sure, like any cancellation.
+            return [*_reset(), FollowupAction("action_ask_cancel_callback")]
         if booking is not None:
             dispatcher.utter_message(text=text("callback.kept", moment=_moment(booking, ccas)))
         else:

@@ -45,6 +45,22 @@ def misunderstood_in_a_row(events: list[dict[str, Any]]) -> int:
     return count
 
 
+def bot_turns(tracker: Tracker) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """What the assistant said since the person's latest message, and in its turn before that
+    message, each newest first."""
+    now: list[dict[str, Any]] = []
+    before: list[dict[str, Any]] = []
+    users = 0
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            users += 1
+            if users > 1:
+                break
+        elif event.get("event") == "bot":
+            (now if users == 0 else before).append(event)
+    return now, before
+
+
 def slot_before_latest_message(tracker: Tracker, name: str) -> Any:
     """The value a slot had before the person's latest message: what the message itself set
     (actions/understanding.py reads every message) is then told apart from what was known."""

@@ -22,9 +22,9 @@ from bot.budget import Line, Snapshot, apply_reading, summary, with_household
 from bot.budget_reading import read_budget
 from bot.callback_wish import callback_offered_before, changes_moment, mentions_callback_time
 from bot.ccas import current_ccas, current_national
-from bot.household import read_household
+from bot.household import read_household, speaks_of_own_household
 from bot.phone import parse_phone
-from bot.preferences import parse_preference
+from bot.preferences import days_named, parse_preference
 from bot.pseudonym import name_in_message
 from bot.safety import assess
 from bot.schedule import local_now
@@ -64,11 +64,15 @@ def read_message(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[Eve
         # Safety first: the numbers come first and the form waits as it was. What the message
         # says of the budget is kept in the snapshot only, without a word about it now.
         quiet = CollectingDispatcher()
-        # No household reading when crisis words are there: such a message often speaks of
-        # other people's children. Read as a crisis by the classifier alone ("je vis seule
-        # depuis longtemps, mes enfants sont loin"), the household said is kept.
-        kept = _budget(quiet, tracker, message, None, crisis_words)
-        snapshot_only = ("budget_snapshot", "budget_known_items", "budget_has_facts", "budget_household")
+        # No household reading when crisis words are there, unless the person speaks of their
+        # own ("on dort dans la voiture avec ma copine et notre bébé"): such a message often
+        # speaks of other people's children. Read as a crisis by the classifier alone ("je vis
+        # seule depuis longtemps, mes enfants sont loin"), the household said is kept.
+        kept = _budget(quiet, tracker, message, None, crisis_words and not speaks_of_own_household(message))
+        # With crisis words, the household goes into the snapshot only: the form's question
+        # stays as it was (the safety evaluation checks the state is kept).
+        snapshot_only = ("budget_snapshot", "budget_known_items", "budget_has_facts") + (
+            () if crisis_words else ("budget_household",))
         events += [e for e in kept if e.get("name") in snapshot_only]
     else:
         _side_remarks(dispatcher, tracker, message)
@@ -224,7 +228,9 @@ def _constraints(message: str, today: dt.date, known: dict[str, Any] | None) -> 
     merged = dict(known or {})
     if said["excluded_days"]:
         merged["excluded_days"] = sorted(set(merged.get("excluded_days") or []) | set(said["excluded_days"]))
-    if said["part"] and preference.day is None:
+    if said["part"] and (preference.day is None or days_named(message) > 1):
+        # "plutôt le matin", or "le mardi ou le jeudi, mais l'après-midi" then "alors jeudi":
+        # still the afternoon. "samedi matin" is that one moment, not a rule for every day.
         merged["part"] = said["part"]
     for bound in ("after", "before"):
         if said[bound]:

@@ -57,9 +57,11 @@ LABELS: dict[str, tuple[str, ...]] = {
     "rent": ("loyer", "loyers", "credit immobilier", "pret immobilier", "credit maison", "emprunt maison",
              "credit immo", "pret immo", "immo", "charges locatives", "quittance", "hlm"),
     "energy": ("electricite", "elec", "edf", "engie", "gaz", "chauffage", "energie", "fioul", "geg",
-               "courant", "total energies", "totalenergies", "elect", "electricites"),
+               "courant", "total energies", "totalenergies", "elect", "electricites", "bois", "bois de chauffage",
+               "granules", "pellets"),
     "water": ("eau", "veolia", "suez"),
-    "insurance": ("assurance", "assurances", "mutuelle", "assu", "assurance habitation",
+    "insurance": ("assurance", "assurances", "mutuelle", "assu", "assurance habitation", "habitation",
+                  "multirisque",
                   "assurance voiture", "assurance auto"),
     "phone": ("telephone", "tel", "internet", "box", "portable", "portables", "forfait", "mobile",
               "abonnement telephone", "free", "sfr", "orange", "bouygues"),
@@ -68,7 +70,7 @@ LABELS: dict[str, tuple[str, ...]] = {
                   "ginko", "gasoil", "diesel", "train", "pass navigo"),
     "childcare": ("garde", "nounou", "creche", "cantine", "cantines", "assistante maternelle", "ass mat",
                   "assmat", "periscolaire", "garderie", "centre de loisirs"),
-    "maintenance": ("pension alimentaire",),
+    "maintenance": ("pension alimentaire", "pensions alimentaires", "pension alim", "pa des enfants"),
     "loans": ("credit", "credits", "pret", "prets", "emprunt", "emprunts", "revolving", "mensualite",
               "mensualites", "cofidis", "cetelem", "sofinco", "oney", "floa", "franfinance", "younited",
               "carrefour banque", "credit conso", "credit voiture", "credit auto", "pret voiture",
@@ -135,6 +137,9 @@ def _prepare(text: str) -> str:
     text = re.sub(r"(^|\s)-\s?(\d)", r"\1\2", text)
     text = re.sub(r"(\d)\s*-\s*(\d)", r"\1 - \2", text)
     text = _multiplied(text)
+    # "1k2", "2k5": thousands written the SMS way, 1 200 and 2 500.
+    text = re.sub(r"\b(\d{1,3})k(\d{1,3})\b",
+                  lambda m: str(int(m.group(1)) * 1000 + int(m.group(2).ljust(3, "0"))), text)
     return re.sub(r"\s+", " ", text).strip()
 
 
@@ -324,7 +329,7 @@ def _looks_like_range(fragment: str) -> bool:
 def _split_keeping_ranges(text: str) -> list[str]:
     protected = re.sub(rf"entre ({_NUMBER}) ?(k|e|eur|euros?|€)? ?et ({_NUMBER})", r"entre \1 \2 ~ET~ \3", text)
     # A sentence ends a clause too ("320 de CAF. Loyer 690"), but not a decimal point ("12.50").
-    clauses = re.split(r"\s*(?:,(?!\d)|;|\.(?!\d)|[?!]|\bet\b|\bpuis\b|\bplus\b|\bensuite\b)\s*",
+    clauses = re.split(r"\s*(?:,(?!\d)|;|\.(?!\d)|[?!]|\bet\b|\bpuis\b|\bplus\b(?! (?:de|d|aucune?|rien|jamais)\b)|\bensuite\b)\s*",
                        protected)
     return [c.replace("~ET~", "et").strip() for c in clauses if c.strip()]
 

@@ -23,10 +23,12 @@ def day_slots(ccas: Ccas, day: dt.date) -> list[dt.datetime]:
 def upcoming_slots(
     ccas: Ccas,
     now: dt.datetime | None = None,
-    days: int = 21,
+    days: int | None = None,
     notice: dt.timedelta = dt.timedelta(minutes=30),
 ) -> list[dt.datetime]:
-    """Slots starting at least `notice` from now, over the next `days` days."""
+    """Slots starting at least `notice` from now, over the next `days` days (the CCAS's
+    booking horizon unless said)."""
+    days = ccas.booking_days if days is None else days
     moment = local_now(ccas, now)
     earliest = moment + notice
     found = []

@@ -22,6 +22,10 @@ GROUPS: dict[str, tuple[str, ...]] = {
 }
 
 
+# A detail that comes to at least this share of a total said before is that total broken down.
+BREAKDOWN_SHARE = 0.8
+
+
 def group_of(label: str | None) -> str | None:
     return next((group for group, labels in GROUPS.items() if label in labels), None)
 
@@ -89,6 +93,9 @@ class Snapshot:
     arrears: Line | None = None
     # Arrears said in months of a charge not known yet: {"rent": 2.0}.
     pending_months: dict[str, float] = field(default_factory=dict)
+    # Arrears computed from months, with the monthly figure used: {"rent": [2.0, 700.0]}. A
+    # correction of that charge later ("mon loyer c'est 720 pas 700") carries over to them.
+    counted_months: dict[str, list[float]] = field(default_factory=dict)
 
     @property
     def persons(self) -> int | None:
@@ -124,6 +131,8 @@ class Snapshot:
         }
         if self.pending_months:
             data["pending_months"] = dict(self.pending_months)
+        if self.counted_months:
+            data["counted_months"] = {k: list(v) for k, v in self.counted_months.items()}
         return data
 
     @classmethod
@@ -131,7 +140,8 @@ class Snapshot:
         data = data or {}
         return cls(adults=data.get("adults"), children=data.get("children"),
                    **{name: Line.from_dict(data.get(name)) for name in GROUPS},
-                   pending_months=dict(data.get("pending_months") or {}))
+                   pending_months=dict(data.get("pending_months") or {}),
+                   counted_months={k: list(v) for k, v in (data.get("counted_months") or {}).items()})
 
     def _lines(self) -> dict[str, Line | None]:
         return {name: getattr(self, name) for name in GROUPS}
@@ -251,12 +261,21 @@ def apply_reading(
             for figure in figures:
                 detail[figure.label] = round(detail.get(figure.label, 0.0) + figure.monthly, 2)
             approximate = any(f.approximate for f in figures)
-            if group == asked or current is None or current.status != "amount":
+            told_before = current is not None and current.status == "amount" and bool(
+                set(current.detail) - {"other"})
+            if current is None or current.status != "amount" or (
+                    group == asked and (not told_before or "other" in detail)):
                 merged = detail
+            elif group == asked:
+                # "loyer 650" said first, then "élec 95, eau 35" at the charges question: the
+                # answer gives the rest, a line named again replaces its figure.
+                merged = {**current.detail, **detail}
             else:
                 merged = dict(current.detail)
-                if set(merged) == {"other"} and "other" not in detail and not reading.addition:
-                    # A total given first, then its detail: the detail replaces it.
+                if set(merged) == {"other"} and "other" not in detail and not reading.addition and (
+                        reading.correction or sum(detail.values()) >= BREAKDOWN_SHARE * merged["other"]):
+                    # A total given first, then its detail: the detail replaces it. A smaller
+                    # figure ("il a sa petite retraite 900" after "1100 et moi 1380") adds to it.
                     merged = {}
                 for label, value in detail.items():
                     if reading.addition and label in merged and not reading.correction:
@@ -280,29 +299,48 @@ def apply_reading(
     for owed in reading.owed_months:
         pending[owed.label] = owed.months
         changes.append(Change("arrears", owed.label, owed.months, "owed"))
-    updated = Snapshot(adults=snapshot.adults, children=snapshot.children, **lines, pending_months=pending)
+    counted = {k: v for k, v in snapshot.counted_months.items()
+               if not any(f.group == "arrears" and f.label == k for f in reading.figures)}
+    updated = Snapshot(adults=snapshot.adults, children=snapshot.children, **lines, pending_months=pending,
+                       counted_months=counted)
     return resolve_pending(updated), changes
 
 
 def resolve_pending(snapshot: Snapshot) -> Snapshot:
-    """Arrears counted in months become euros once the charge is known ("2 mois de loyer")."""
-    if not snapshot.pending_months:
+    """Arrears counted in months become euros once the charge is known ("2 mois de loyer"),
+    and follow that charge when it is put right later."""
+    if not snapshot.pending_months and not snapshot.counted_months:
         return snapshot
     pending = dict(snapshot.pending_months)
+    counted = {k: list(v) for k, v in snapshot.counted_months.items()}
     arrears = snapshot.arrears
     detail = dict(arrears.detail) if arrears is not None and arrears.status in ("amount", "skip") else {}
     detail = {k: v for k, v in detail.items() if v}  # bills named without amount are replaced
+    changed = False
+    for label, (months, used) in list(counted.items()):
+        unit = _charge_value(snapshot, label)
+        if detail.get(label) != round(months * used, 2):
+            del counted[label]  # the arrears of that line were given or changed since
+        elif unit is not None and unit != used:
+            detail[label] = round(months * unit, 2)
+            counted[label] = [months, unit]
+            changed = True
     for label, months in list(pending.items()):
         unit = _charge_value(snapshot, label)
         if unit is None:
             continue
         detail[label] = round(months * unit, 2)
+        counted[label] = [months, unit]
         del pending[label]
-    if len(pending) == len(snapshot.pending_months):
-        return snapshot
+        changed = True
+    if not changed:
+        return Snapshot(adults=snapshot.adults, children=snapshot.children, income=snapshot.income,
+                        charges=snapshot.charges, loans=snapshot.loans, arrears=snapshot.arrears,
+                        pending_months=pending, counted_months=counted)
     arrears = Line(status="amount", total=round(sum(detail.values()), 2), approximate=True, detail=detail)
     return Snapshot(adults=snapshot.adults, children=snapshot.children, income=snapshot.income,
-                    charges=snapshot.charges, loans=snapshot.loans, arrears=arrears, pending_months=pending)
+                    charges=snapshot.charges, loans=snapshot.loans, arrears=arrears, pending_months=pending,
+                    counted_months=counted)
 
 
 def _charge_value(snapshot: Snapshot, label: str) -> float | None:
@@ -321,4 +359,5 @@ def with_household(snapshot: Snapshot, adults: int | None, children: int | None)
         children=snapshot.children if children is None else children,
         income=snapshot.income, charges=snapshot.charges, loans=snapshot.loans,
         arrears=snapshot.arrears, pending_months=dict(snapshot.pending_months),
+        counted_months={k: list(v) for k, v in snapshot.counted_months.items()},
     )

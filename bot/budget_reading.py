@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from bot.amounts import (
     _SKIP,
     Amount,
+    _period_factor,
     _prepare,
     _split_keeping_ranges,
     _words_to_digits,
@@ -23,6 +24,7 @@ from bot.amounts import (
     parse_amounts,
 )
 from bot.budget import group_of
+from bot.household import read_household
 
 GROUP_ORDER = ("income", "charges", "loans", "arrears")
 
@@ -42,7 +44,8 @@ _ARREARS_CUE = re.compile(
     r"|\bimpossible (?:de|a) (?:la |le |les |l )?(?:payer|regler)\b"
 )
 _INCOME_CUE = re.compile(
-    r"\b(?:je touche|on touche|il touche|elle touche|je gagne|on gagne|il gagne|elle gagne|je percois|"
+    r"\b(?:jtouche|j touche|jgagne|j gagne|"
+    r"je touche|on touche|il touche|elle touche|je gagne|on gagne|il gagne|elle gagne|je percois|"
     r"je degage|on degage|je me verse|je me paie|je me paye|benefices?|"
     r"on percoit|je recois|on recoit|revenus?|rentre|rentrent|je suis paye|je suis payee|ma paie|"
     r"ma paye|net|salaires?|par mois pour vivre|pour moi|pour ma femme|pour mon mari|pour lui|pour elle|"
@@ -87,9 +90,12 @@ _CORRECTION = re.compile(
     r"^(?:non|nan|en fait|enfaite|pardon|correction|plutot|finalement|attention|oups|ah non|euh non)\b"
     r"|\bje me suis trompee?\b|\bpas \d+ mais\b|\bcorrig|\bje voulais dire\b|\bplutot\b|\ben fait\b|"
     r"\bc est pas\b|\bce n est pas\b|\bmaintenant c est\b|\ba augmente\b|\bpasse a\b"
+    # "c'est 720 pas 700", "720 et non 700": the figure said before, put right.
+    r"|\b\d+(?: ?(?:e|eur|euros?|€))? (?:et |mais )?(?:pas|non|non pas) \d+\b"
 )
 _STATEMENT = re.compile(
-    r"\b(?:c est|c etait|est de|est a|en fait|plutot|pas \d+ mais|coute|me coute|je paie|je paye)\b")
+    r"\bc (?=\d)|\b(?:charges comprises|cc|c est|c etait|est de|est a|en fait|plutot|pas \d+ mais|coute|"
+    r"me coute|je paie|je paye)\b")
 _SAID_BEFORE = re.compile(
     r"\b(?:j ai dit|j avais dit|je vous ai dit|j ai mis|j avais mis|j ai ecrit|j avais ecrit) "
     r"(?:environ |genre |dans les )?\d[\d ]*(?:[.,]\d+)?(?: ?(?:euros?|eur|e))?(?: pour \w+)?"
@@ -104,6 +110,31 @@ _PAST = re.compile(
     r"\b(?:avant c etait|avant j avais|avant je (?:touchais|gagnais|payais|avais)|avant on|auparavant|"
     r"a l epoque|dans le temps|l an dernier|l annee derniere|il y a \d+ (?:mois|ans)|"
     r"avant (?:mon|ma|le|la) (?:licenciement|separation|divorce|deces|arret|maladie|chomage))\b")
+# "taxe foncière 1100 par an": a yearly or quarterly bill, spread over the months.
+_SPREAD = re.compile(r"\b(?:par an|l an|par annee|a l annee|annuel\w*|par trimestre|trimestriel\w*|"
+                     r"tous les (?:2|3|6|deux|trois|six) mois|par semestre|semestriel\w*)\b")
+# "l'an dernier j'ai dégagé 16 000": a year's income, the best estimate of a month for the
+# self-employed; not a past figure to leave aside.
+_LAST_YEAR = re.compile(r"\b(?:l an dernier|l annee derniere|l an passe|l annee passee|sur l annee|sur un an|"
+                        r"sur l an|en 20\d\d)\b")
+YEARLY_FROM = 6000  # a figure this large, said of a year, is that year's total
+# A yearly tax named as unpaid, without its amount.
+_YEARLY_TAX_UNPAID = re.compile(
+    r"\b(?:taxe fonciere|taxe d habitation|impots? locaux|impots? fonciers?)\b(?!.*\d).{0,60}"
+    r"\b(?:pas (?:pu )?(?:la |le |les )?(?:payee?s?|reglee?s?|regler|payer)|impayee?s?|en retard|"
+    r"pas encore payee?s?)\b")
+# "la régul de 600 va arriver": a bill to come is not late yet, nor a monthly charge.
+_FUTURE = re.compile(r"\b(?:va|vont) (?:arriver|tomber)\b|\ba venir\b|\bprochainement\b|\ble mois prochain\b|"
+                     r"\bva falloir (?:la |le |les )?payer\b")
+# "2 pensions de 180 chacune": the amount is each one's.
+_EACH = re.compile(r"\b(\d) (?:\w+ ){1,3}(?:de |d |a )?(?:environ |dans les )?\d+(?:[.,]\d+)? "
+                   r"?(?:e|eur|euros?|€)? (?:chacune?|chaque|par (?:enfant|personne|tete|mois chacune?))\b"
+                   # "des factures en retard ? j'en ai 2 de 140": two of them, 140 each.
+                   r"|\b(?:j en ai|on en a|il y en a|y en a|j ai) (\d) (?:de|a|d) (?:environ |dans les )?\d")
+# Words that put a bare amount under a question, for "je touche 1400 et 300".
+_GROUP_CUE = {"income": "je touche", "charges": "je paie", "loans": "je rembourse", "arrears": "en retard"}
+# A clause that is an amount and nothing else: "130", "environ 95 €".
+_BARE_AMOUNT = re.compile(r"(?:environ |a peu pres |dans les |genre )?\d+(?:[.,]\d+)? ?(?:e|eur|euros?|€)?")
 _ADDITION = re.compile(r"\b(?:oublie|j ai oublie|aussi|en plus|rajoute|ajoute|il y a aussi|y a aussi)\b")
 
 
@@ -173,13 +204,25 @@ def read_budget(text: str, asked: str | None = None, known: frozenset[str] = fro
     before = _plain(previous) if previous else ""
     late_lines = set(labels_in(before)) if (
         before and _ARREARS_CUE.search(before) and not parse_amounts(before)) else set()
+    if late_lines and re.search(_COUNTED, before):
+        # "je dois 3 mois de loyer" then "le loyer c'est 640": the months are counted, the
+        # figure is the monthly rent they are counted in.
+        late_lines = set()
     correction = bool(_CORRECTION.search(plain))
     addition = bool(_ADDITION.search(plain))
     clauses = _split_keeping_ranges(_words_to_digits(plain))
+    cue_clauses = [c for c in clauses if _CORRECTION.search(c)] if correction else []
+    if cue_clauses and all(_about_household(c) and not parse_amounts(c) for c in cue_clauses):
+        # "ah non en fait on est 3, son père vit avec nous, il a sa retraite 900": the household
+        # is put right, the amount is a new one.
+        correction = False
     message_is_arrears = asked == "arrears" or bool(_ARREARS_CUE.search(plain))
     # Lines with a clear question in the whole message: a weak line goes with them ("eau 35,
     # assurance 85" at the loans question are charges).
     strong_groups = {group_of(label) for label in labels_in(plain) if label not in _WEAK_LABELS}
+    # "un souci de loyer, j'ai 2 mois de retard": months late of the one line the message names.
+    owable = {label for label in labels_in(plain) if group_of(label) in ("charges", "loans")}
+    only_line = next(iter(owable)) if len(owable) == 1 else None
 
     figures: list[Figure] = []
     owed: list[OwedMonths] = []
@@ -188,6 +231,9 @@ def read_budget(text: str, asked: str | None = None, known: frozenset[str] = fro
     refused: set[str] = set()
     pending_label: str | None = None
     pending_late = False
+    listed_label: str | None = None
+    listed_late = False
+    listed_group: str | None = None
     owed_clause = -1
     # Read once per clause: this runs on every message.
     read = [parse_amounts(clause) for clause in clauses]
@@ -201,19 +247,31 @@ def read_budget(text: str, asked: str | None = None, known: frozenset[str] = fro
     for index, clause in enumerate(clauses):
         amounts = counted_as_money(read[index])
         names_a_line = bool(labels_in(clause))
+        carried: tuple[str, bool] | None = None
         if pending_label and amounts and not names_a_line:
             # "juste le découvert, il tourne autour de 700": the line named just before, late
             # if it was said to be ("la MSA en retard, 1 100").
-            clause = f"{pending_label} {clause}" + (" en retard" if pending_late else "")
+            carried = (pending_label, pending_late)
+        elif (listed_label or listed_group) and amounts and _BARE_AMOUNT.fullmatch(clause):
+            # "2 factures GEG en retard, 95 et 130": the second is of the same line, as late;
+            # "je touche 1400 et 300": of the same question.
+            carried = (listed_label or _GROUP_CUE[listed_group], listed_late)
+        if carried is not None:
+            lead, late = carried
+            clause = f"{lead} {clause}" + (" en retard" if late else "")
             amounts = counted_as_money(parse_amounts(clause))
+        figures_before = len(figures)
         named = labels_in(clause)
+        listed_label = _KEYWORD_OF.get(named[-1]) if amounts and named else None
+        listed_late = bool(listed_label) and bool(_ARREARS_CUE.search(clause))
+        listed_group = None
         if amounts:
             pending_label = None
         elif named:
             pending_label = _KEYWORD_OF.get(named[-1])
         # else: "des crédits, 3 ou 4, je sais plus, 500 en tout": the line named stays pending
         pending_late = bool(pending_label) and bool(_ARREARS_CUE.search(clause))
-        counted = _counted_arrears(clause, asked, message_is_arrears)
+        counted = _counted_arrears(clause, asked, message_is_arrears, only_line)
         if counted is not None:
             for fact in counted if isinstance(counted, list) else [counted]:
                 if isinstance(fact, Figure):
@@ -222,8 +280,18 @@ def read_budget(text: str, asked: str | None = None, known: frozenset[str] = fro
                     owed.append(fact)
                     owed_clause = index
             continue
-        if _PAST.search(clause):
-            continue
+        if _LAST_YEAR.search(clause) and amounts and all(a.monthly >= YEARLY_FROM for a in amounts):
+            amounts = [Amount(monthly=round(a.monthly / 12, 2), low=round(a.low / 12, 2),
+                              high=round(a.high / 12, 2), approximate=True, label=a.label,
+                              currency=a.currency) for a in amounts]
+        elif _PAST.search(clause) or _FUTURE.search(clause):
+            amounts = []  # what the clause says of nothing or a refusal still counts
+        each = _EACH.search(clause)
+        count = int(each.group(1) or each.group(2)) if each else 0
+        if each and len(amounts) == 1 and count > 1:
+            one = amounts[0]
+            amounts = [Amount(monthly=round(one.monthly * count, 2), low=one.low, high=one.high,
+                              approximate=one.approximate, label=one.label, currency=one.currency)]
         owed_before = bool(owed) and index > 0 and owed_clause == index - 1
         for amount in amounts:
             if amount.monthly < 10 and not amount.currency and asked is None:
@@ -243,17 +311,34 @@ def read_budget(text: str, asked: str | None = None, known: frozenset[str] = fro
             group = _group_of(amount, clause, asked, plain, strong_groups, known)
             if amount.label in late_lines and group in ("charges", "loans") and not _STATEMENT.search(clause):
                 group = "arrears"  # the lines said to be late just before
+            if group is None and amount.label is None and len(late_lines) == 1:
+                # "mes factures d'eau en retard" then "j'en ai 2 de 140": those bills.
+                figures.append(Figure("arrears", next(iter(late_lines)), amount.monthly, amount.approximate))
+                continue
             if group is None:
                 unplaced.append(amount)
                 continue
             if amount.label == "maintenance" and group in ("charges", "income") and _RECEIVED.search(clause):
                 figures.append(Figure("income", "support_received", amount.monthly, amount.approximate))
                 continue
+            if amount.label == "taxes" and _SPREAD.search(clause):
+                spread = _SPREAD.search(clause)
+                factor = _period_factor(" " + spread.group(0)) if spread else 1.0
+                # A yearly tax is a charge by the month; unpaid, the whole of it is owed.
+                figures.append(Figure("charges", "taxes", amount.monthly, True))
+                unpaid = _ARREARS_CUE.search(clause) or (
+                    _ARREARS_CUE.search(plain) and not _NONE_OF["arrears"].search(plain))
+                if unpaid and factor < 1:
+                    owed_whole = float(round(amount.monthly / factor))
+                    figures.append(Figure("arrears", "taxes", owed_whole, True))
+                continue
             own_line = amount.label and (group == "arrears" or group_of(amount.label) == group)
             label = amount.label if own_line else "other"
             if group == "loans" or (group == "arrears" and label == "loans"):
                 label = lender_in(clause) or label
             figures.append(Figure(group, label, amount.monthly, amount.approximate))
+        added = {f.group for f in figures[figures_before:]}
+        listed_group = next(iter(added)) if len(added) == 1 else None
         for group, pattern in _NONE_OF.items():
             if pattern.search(clause) and not any(f.group == group for f in figures):
                 none.add(group)
@@ -261,6 +346,11 @@ def read_budget(text: str, asked: str | None = None, known: frozenset[str] = fro
             group = _refused_group(clause, clauses[index - 1] if index else "", asked)
             if group:
                 refused.add(group)
+    if not any(f.group == "arrears" for f in figures) and _YEARLY_TAX_UNPAID.search(plain):
+        # "sauf la taxe foncière de cette année, pas pu la régler": a year of that tax is owed,
+        # counted from its monthly share once it is known.
+        owed.append(OwedMonths("taxes", 12.0))
+        none.discard("arrears")
     bills_late: tuple[str, ...] = ()
     if asked == "arrears" and not figures and not owed and "arrears" not in none | refused:
         bills_late = tuple(labels_in(text))
@@ -272,6 +362,12 @@ def read_budget(text: str, asked: str | None = None, known: frozenset[str] = fro
         refused=frozenset(refused), bills_late=bills_late, correction=correction,
         addition=addition, unplaced=tuple(unplaced),
     )
+
+
+def _about_household(clause: str) -> bool:
+    """Whether a clause speaks of who lives at home ("on est 3", "2 adultes")."""
+    return read_household(clause) != (None, None) or bool(re.search(
+        r"\b(?:on est|nous sommes|on vit a|adultes?|enfants?|vit avec nous|vit chez nous)\b", clause))
 
 
 def _group_of(amount: Amount, clause: str, asked: str | None, message: str,
@@ -305,9 +401,10 @@ def _group_of(amount: Amount, clause: str, asked: str | None, message: str,
     return None
 
 
-def _counted_arrears(clause: str, asked: str | None,
-                     message_is_arrears: bool) -> Figure | OwedMonths | list[Figure | OwedMonths] | None:
-    """"2 mois de loyer", "3 mois d'électricité à 80", "2 mensualités cofidis de retard"."""
+def _counted_arrears(clause: str, asked: str | None, message_is_arrears: bool,
+                     only_line: str | None = None) -> Figure | OwedMonths | list[Figure | OwedMonths] | None:
+    """"2 mois de loyer", "3 mois d'électricité à 80", "2 mensualités cofidis de retard";
+    `only_line` is the one charge the whole message names, for "2 mois de retard" alone."""
     if not message_is_arrears or re.search(r"\b(?:depuis|ca fait|il y a|pendant|dans|sous) \d", clause):
         return None
     match = re.search(_COUNTED, clause)
@@ -326,6 +423,8 @@ def _counted_arrears(clause: str, asked: str | None,
         label = "rent"
     if label is None and unit_word.startswith(("mensualite", "echeance")):
         label = "loans"
+    if label is None and unit_word == "mois" and re.search(r"\b(?:de )?retards?\b|\bimpayes?\b", rest):
+        label = only_line
     if label == "loans":
         label = lender_in(clause) or label
     amounts = parse_amounts(rest)

@@ -90,6 +90,10 @@ _ASKS = re.compile(
     r"qu on me rappelle|qu elle me rappelle|de vive voix|au telephone|par telephone|"
     r"(?:quelqu un|une conseillere|la conseillere|une personne) (?:m appelle|me rappelle|me telephone)|"
     r"parler a (?:une|un|quelqu un|la) (?:conseillere|personne|humain|vrai)|"
+    # "je veux bien qu'une conseillère m'aide pour le dossier": a counsellor, so a callback.
+    r"(?:une|la|votre) conseillere (?:m aide|m accompagne|m aider|m accompagner|me guide|m explique|"
+    r"s occupe de (?:moi|mon dossier|nous))|(?:l aide|l accompagnement) d une conseillere|"
+    r"(?:parler|voir|echanger) avec (?:une|la|votre) conseillere|"
     # "passez-moi quelqu'un", "je veux un humain": a person, on the phone.
     r"passe[zr]? moi (?:quelqu un|une conseillere|un humain|une personne|un conseiller|la conseillere)|"
     r"(?:je veux|je voudrais|j exige|donnez moi) "

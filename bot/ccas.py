@@ -87,6 +87,8 @@ class Ccas:
     closures: frozenset[dt.date]
     slot_minutes: int
     counsellors_per_slot: int
+    # How far ahead a callback can be booked, in days: "le lundi 28 décembre", asked in November.
+    booking_days: int = 42
     partners: tuple[Partner, ...] = field(default=())
     # Local organisations that send people here without being partners (social landlords...):
     # named in the handover when the person says they were sent by one.
@@ -166,9 +168,17 @@ def parse_ccas(data: dict[str, Any], where: str = "ccas") -> Ccas:
         closures=frozenset(dt.date.fromisoformat(str(d)) for d in data.get("closures") or []),
         slot_minutes=int(callbacks.get("slot_minutes", 30)),
         counsellors_per_slot=int(callbacks.get("counsellors_per_slot", 1)),
+        booking_days=_booking_days(callbacks.get("booking_days", 42), f"{where}.callbacks.booking_days"),
         partners=_organisations(data.get("partners")),
         referrers=_organisations(data.get("referrers")),
     )
+
+
+def _booking_days(value: Any, where: str) -> int:
+    days = int(value)
+    if not 7 <= days <= 120:
+        raise ConfigError(f"{where}: {days} days; between 7 and 120 days ahead")
+    return days
 
 
 def _organisations(listed: Any) -> tuple[Partner, ...]:

@@ -57,7 +57,16 @@ _CUES: tuple[tuple[str, re.Pattern[str], frozenset[str]], ...] = (
         r"votre (?:numero|adresse)|comment vous (?:joindre|contacter))\b"), frozenset()),
     ("confidentiality", re.compile(
         r"\b(?:confidentiel\w*|secret|anonyme|anonymat|qui (?:va|peut|pourra) (?:lire|voir|savoir)|"
-        r"se sache|se saura|mes donnees)\b"), frozenset()),
+        r"se sache|se saura|mes donnees|"
+        # "c'est pour la CAF ?", "vous allez le dire aux impôts ?": who else will know.
+        r"c est pour (?:la caf|les impots|la banque|france travail|pole emploi|la mairie|mon proprio)|"
+        r"(?:vous (?:allez|aller|pouvez)|ca va|ca sera) (?:le |les |l )?(?:dire|transmettre|donner|envoyer|"
+        r"passer|montrer|signaler) (?:a|au|aux) (?:mon |ma |mes |la |le |les |l )?"
+        r"(?:caf|impots|banque|bailleur|proprio|proprietaire|employeur|patron))\b"),
+     frozenset()),
+    ("budget_snapshot", re.compile(
+        r"\bpourquoi (?:vous )?(?:avez besoin de|voulez|vous faut il|il vous faut|me demandez|demandez vous|"
+        r"ces questions|toutes ces questions|vous me posez)\b"), frozenset()),
     # "c'est payant le rappel ?" names the service; "ça coûte combien ?" alone may be about anything.
     ("how_it_works", re.compile(
         r"\b(?:(?:payant|gratuit|ca coute|coute combien|faut payer)\b.{0,30}\b(?:rappel|service|conseillere|"

@@ -94,6 +94,9 @@ def listed_household(text: str) -> Household | None:
 
 # Words for a child, without "petit(e)", which is also "une petite pension".
 _KID_WORD = r"\b(?:enfants?|gosses?|gamins?|gamines?|bebes?|bb|ados?|fils|filles?|garcons?|loulous?)\b"
+# "ma petite de 3 ans", "moi et le petit": a child; "un petit boulot", "une petite retraite": not.
+_ONE_LITTLE = re.compile(r"\b(?:mon|ma|un|une|le|la) (?:petit|petite)\b"
+                         r"(?=$| et\b| de \d| d \d| qui\b| a la maison| avec\b| moi\b| on\b| je\b| j\b| aussi\b)")
 _NO_CHILDREN = re.compile(
     r"^(?:non|nan|nn|aucun|aucune|personne|pas d enfants?|pas d enfant|sans enfants?|non pas d enfants?|"
     r"non aucun|non personne|non je suis seule?|que moi|juste moi|non juste moi|non que moi|zero|0)\b")
@@ -117,8 +120,31 @@ def says_children_left(text: str) -> bool:
     return bool(_KIDS_GONE.search(normalize(text)))
 
 
+def _adults_before_children(plain: str) -> int | None:
+    """"on est 2 et 2 petits" adds: two adults. "on est 3 avec 2 enfants" may count them too,
+    unless the children outnumber ("on est 2 avec 3 gosses")."""
+    match = re.search(rf"\b(?:on est|nous sommes) ({_SMALL}) (et|avec|plus) ({_SMALL}) (?:\w+ )?{_CHILD}\b", plain)
+    if match is None or (match.group(2) == "avec" and _count(match.group(1)) > _count(match.group(3))):
+        return None
+    return _count(match.group(1))
+
+
+# "on attend un bébé pour mars", "je suis enceinte": a child to come, not yet in the budget.
+_UNBORN = re.compile(
+    r"\b(?:on attend|nous attendons|j attends|elle attend|ma femme attend|ma compagne attend|ma copine attend)"
+    r" (?:un|une|le|notre|des) (?:bebe|bb|enfant|jumeaux|heureux evenement)s?\b[^,.;!?]*"
+    r"|\b(?:je suis |elle est |ma femme est |ma compagne est )?enceinte\b[^,.;!?]*")
+
+
+def without_unborn(text: str) -> str:
+    """`text` without what it says of a child still to be born."""
+    plain = strip_accents(text.replace("’", "'")).lower().replace("'", " ")
+    return _UNBORN.sub(" ", plain) if _UNBORN.search(plain) else text
+
+
 def parse_household(text: str) -> Household | Kind:
     """A Household, or Kind.SKIP / Kind.UNKNOWN when nothing usable was said."""
+    text = without_unborn(text)
     listed = listed_household(text)
     if listed is not None:
         return listed
@@ -133,18 +159,21 @@ def parse_household(text: str) -> Household | Kind:
         total = re.search(rf"\b(?:on est|nous sommes|nous etions|on vit a|foyer de) ({_SMALL})\b", plain)
         return Household(adults=_count(total.group(1)) if total else 1, children=0)
     children = None
-    match = re.search(rf"\b({_SMALL}) (?:\w+ )?{_CHILD}\b", plain)
+    match = re.search(rf"\b({_SMALL}) (?:\w+ )?{_COUNTED_CHILD}\b", plain)
     if match:
         children = _count(match.group(1))
     elif re.search(rf"\b(?:sans|pas d|pas de|aucun) {_CHILD}\b|\bpas d enfants?\b", plain):
         children = 0
-    elif re.search(rf"\b(?:mon|ma|un|une) {_CHILD}\b", plain):
+    elif re.search(rf"\b(?:mon|ma|un|une) {_KID_WORD}", plain) or re.search(_ONE_LITTLE, plain):
         children = 1
 
     adults = None
     match = re.search(rf"\b({_SMALL}) {_ADULT}\b", plain)
+    plus_children = _adults_before_children(plain)
     if match:
         adults = _count(match.group(1))
+    elif plus_children:
+        adults = plus_children
     elif re.search(r"\b(?:seule?|celibataire|isolee?|veuve?|divorcee?|separee?|toute seule|tout seul)\b", plain):
         adults = 1
     elif re.search(r"\b(?:en couple|couple|mon mari|ma femme|mon conjoint|ma conjointe|mon compagnon|ma compagne|"
@@ -158,6 +187,8 @@ def parse_household(text: str) -> Household | Kind:
                 adults = max(persons - children, 1)
             elif persons == 1:
                 adults, children = 1, 0
+            elif persons == 2 and not re.search(_CHILD, plain):
+                adults = 2  # "on est 2": a couple, as in read_household
     if adults is None and children is None:
         answer = parse_answer(text)
         return Kind.SKIP if answer.kind == Kind.SKIP else Kind.UNKNOWN
@@ -176,7 +207,13 @@ _COUPLE = (r"\b(?:en couple|on est un couple|mon mari et moi|ma femme et moi|mon
 _ALONE = (r"\b(?:je suis seule?|jsuis seule?|chuis seule?|suis seule?|je vis seule?|je vis tout seul|"
           r"je vis toute seule|celibataire|^seule?\b|"
           r"seule? avec|mere isolee|pere isole|parent isole|maman solo|papa solo|maman seule|"
-          r"papa seul|seule? a la maison|juste moi|que moi)\b")
+          r"papa seul|seule? a la maison|^(?:non )?(?:juste|que) moi|(?:il y a|y a|ya|on est) (?:juste |que )moi|"
+          r"je suis (?:separee?|divorcee?|veuve?)|(?:je viens de|je vais) me separer|je me suis separee?|"
+          r"depuis (?:ma|notre) separation|depuis (?:le deces|la mort) de (?:ma femme|mon mari|mon epoux|"
+          r"mon epouse|mon conjoint|ma conjointe|mon compagnon|ma compagne))\b")
+# The partner named is gone: "depuis le décès de ma femme", "je suis partie, mon conjoint me frappait".
+_PARTNER_GONE = re.compile(r"\b(?:parti|partie|quitte|quittee|decede|decedee|deces|mort|morte|separ\w*|"
+                           r"divorc\w*|veuve?|n est plus|me frappait|me battait)\b")
 
 
 def read_household(text: str) -> tuple[int | None, int | None]:
@@ -185,6 +222,7 @@ def read_household(text: str) -> tuple[int | None, int | None]:
     Stricter than an answer to the household question: "ma fille est malade" says a child
     exists, not how many live at home, so only counts and clear phrases are read here.
     """
+    text = without_unborn(text)
     listed = listed_household(text)
     if listed is not None:
         return listed.adults, listed.children
@@ -199,8 +237,7 @@ def read_household(text: str) -> tuple[int | None, int | None]:
         couple = bool(re.search(_COUPLE, plain)) or bool(
             re.search(r"\b(?:ma compagne|mon compagnon|ma conjointe|mon conjoint|ma femme|mon mari|ma copine|"
                       r"mon copain)\b", plain)
-            and not re.search(r"\b(?:parti|partie|quitte|quittee|decede|decedee|mort|morte|separ\w*|divorc\w*|"
-                              r"veuve?|n est plus)\b", plain))
+            and not _PARTNER_GONE.search(plain))
     children = None
     one_child = re.search(r"\b(?:un|une|mon|ma|notre) (?:petit|petite|bebe|bb|enfant|fils|fille|garcon|ado)\b"
                           r"(?: de \d+ (?:ans|mois)| a la maison|\b(?=.*\bmoi\b))|\bmoi (?:et |plus |avec )?(?:mon|ma) "
@@ -223,7 +260,9 @@ def read_household(text: str) -> tuple[int | None, int | None]:
         adults = 1
     total = re.search(rf"\b(?:on est|nous sommes|on vit a|foyer de|famille de) ({_SMALL})\b"
                       rf"(?! ?(?:€|e\b|euros?|ans|{_COUNTED_CHILD}|{_ADULT}))", plain)
-    if total and adults is None:
+    if total and adults is None and _adults_before_children(plain):
+        adults = _adults_before_children(plain)
+    elif total and adults is None:
         persons = _count(total.group(1))
         if children is not None:
             # "on est 4 avec les 2 petits" counts everyone; "on est 2 avec 3 gosses" cannot.
@@ -237,11 +276,27 @@ def read_household(text: str) -> tuple[int | None, int | None]:
         persons = _count(total.group(1))
         if persons > adults:
             children = persons - adults
-    if adults is None and children is not None and re.search(r"\b(?:seule?|isolee?|solo)\b", plain):
-        adults = 1
+    if adults is None and children is not None and (
+            re.search(r"\b(?:seule?|isolee?|solo)\b", plain)
+            or (re.search(_PARTNER, plain) and _PARTNER_GONE.search(plain))):
+        adults = 1  # "je suis partie avec mon fils, mon conjoint me frappait": she and the child
     if kids_gone and children is None:
         children = 0
     if children is None and adults == 1 and re.search(r"\b(?:je vis|jvis|j habite|je vie|je vit) seule?\b"
                                                       r"(?! avec)", plain) and not re.search(_KID_WORD, plain):
         children = 0  # "je vis seul": nobody else at home ("je suis seule" may be a single parent)
     return adults, children
+
+
+_OWN = re.compile(
+    r"\b(?:mon|ma|mes|notre|nos) (?:\w+ )?(?:fils|filles?|enfants?|bebes?|bb|petite?s?|gamine?s?|gosses?|ados?|"
+    r"mari|femme|epouse|conjointe?|compagnon|compagne|copain|copine)\b|\b(?:on est|nous sommes|je vis|je suis seule?)\b")
+_OTHERS = re.compile(r"\b(?:ses|son|sa|leur|leurs) (?:\w+ )?(?:enfants?|fils|filles?|gamine?s?|gosses?|petite?s?|bebes?)\b|"
+                     r"\b(?:voisine?s?|collegue|amie?|copine|cousine?|soeur|frere) (?:a|ont|laisse|laissent|frappe)\b")
+
+
+def speaks_of_own_household(text: str) -> bool:
+    """Whether a message speaks of the writer's own household ("avec ma copine et notre bébé"),
+    not of someone else's children ("ma voisine laisse ses enfants seuls")."""
+    plain = normalize(text)
+    return bool(_OWN.search(plain)) and not _OTHERS.search(plain)

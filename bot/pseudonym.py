@@ -31,6 +31,10 @@ _ASSENT_WORDS = frozenset({
     "alors", "euh", "bah", "ben", "non", "nan", "si",
 })
 _NAME = re.compile(r"^[^\W\d_]+(?:[ '\-][^\W\d_]+){0,2}$")
+# "Mme et M. Garnier", "Monsieur et Madame Roux", "famille Diallo": a name with its titles.
+_TITLED = re.compile(
+    r"^(?:(?:madame|monsieur|mademoiselle|mme|mlle|mr|m|famille)\.?\s*(?:(?:et|&)\s+)?)+"
+    r"[^\W\d_]+(?:[ '\-][^\W\d_]+)?$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -46,6 +50,8 @@ def parse_pseudonym(text: str) -> Pseudonym | None:
     if _SKIP.match(normalize(cleaned)):
         return Pseudonym(None)
     plain = cleaned.replace("’", "'")
+    if _TITLED.match(plain) and len(plain) <= MAX_LENGTH:
+        return Pseudonym(plain[0].upper() + plain[1:])
     # Strip "je m'appelle", "c'est"... keeping the name as written, accents and case included.
     stripped = _LEAD.sub("", normalize_lead(plain), count=1)
     name = plain[len(plain) - len(stripped):] if stripped else plain

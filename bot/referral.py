@@ -10,12 +10,13 @@ from bot.ccas import Partner
 from bot.textnorm import normalize
 
 _REFERRED = re.compile(
-    r"\bm (?:a|ont) (?:dit|conseille|conseillee|oriente|orientee|envoye|envoyee|donne|parle|indique|"
+    r"\b(?:m|nous) (?:a|ont) (?:dit|conseille|conseillee|oriente|orientee|envoye|envoyee|donne|parle|indique|"
     r"recommande|propose|file|passe)\b|\bde la part (?:de|du|des|d)\b|"
     r"\bsur (?:les )?conseils? (?:de|du|des|d)\b|"
     r"\b(?:envoye|envoyee|orientee?|adresse|adressee|redirige|redirigee)e? (?:par|vers vous par)\b|"
     r"\bc est (?:ma|mon|la|le|l|une|un) .{1,40} qui\b|\b(?:ma|mon) .{1,40} (?:m a|m ont) |"
-    r"\bc est .{1,40} qui (?:m|nous)\b|\bm (?:envoie|envoient|oriente|orientent)\b"
+    r"\bc est .{1,40} qui (?:m|nous)\b|\b(?:m|nous) (?:envoie|envoient|oriente|orientent)\b|"
+    r"\b(?:notre|nos) .{1,40} nous (?:a|ont) "
 )
 # Sources that are not partners of a particular CCAS: what a counsellor reads, and the words
 # that name them.
@@ -49,7 +50,8 @@ GENERIC_SOURCES: tuple[tuple[str, tuple[str, ...]], ...] = (
 # Who wrote to the person is not who sent them: "le proprio m'a envoyé un commandement",
 # "la banque m'a envoyé une lettre", "EDF m'a dit qu'ils allaient couper".
 _WROTE_TO_ME = re.compile(
-    r"\bm (?:a|ont) (?:envoye|envoyee|envoyes|adresse|transmis|remis|donne|file|mis|fait|dit qu|dit que|"
+    r"\b(?:m|nous) (?:a|ont) (?:envoye|envoyee|envoyes|adresse|transmis|remis|donne|file|mis|fait|dit qu|"
+    r"dit que|"
     r"menace|relance|ecrit|appele|telephone)\b(?! (?:vers|chez|ici|a vous|votre|vos|ton|le lien|ce lien|"
     r"le numero|votre numero|ce numero|les coordonnees|l adresse|de vous|de venir|de contacter|"
     r"de vous contacter|"

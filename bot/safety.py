@@ -211,7 +211,14 @@ _EXPLICIT: dict[Crisis, tuple[str, ...]] = {
         rf"\b{_CHILD}\b(?: \w+){{0,6}} (?:se (?:fait|font|faisait|faisaient) (?:taper|frapper|battre|cogner|tabasser|maltraiter|violer|toucher|agresser|secouer)|(?:est|sont|etait|etaient) (?:frappes?|frappees?|battus?|battues?|tapes?|tabasses?|maltraites?|violes?|violentes?|secoues?))",
         r"\bmaltrait",
         r"\b(?:son|sa|leur|le|la) (?:pere|mere|beau pere|belle mere|papa|maman) (?:la|le|les) (?:frappe|bat|cogne|tape)",
-        rf"\b(?:bat|frappe|cogne|tape|tabasse|secoue) (?:ses|son|sa|leurs?|mon|ma|mes|les|le|la|notre|nos) {_CHILD}\b",
+        # "elle dit que papa la tape": the child's words about a parent.
+        r"\b(?:papa|maman|mon ex|son beau pere|sa belle mere) (?:la|le|les|l) (?:frappe|frappait|bat|battait|cogne|tape|"
+        r"tapait|tabasse|secoue|gifle|giflait|enferme|brule)\b|\b(?:papa|maman) l a (?:tapee?|frappee?|battue?|giflee?|"
+        r"secouee?|brulee?|enfermee?)\b",
+        r"\b(?:revient|rentre|reviennent|rentrent|revenue?s?|rentree?s?) de chez (?:son|sa|leur|mon ex|ma ex|l autre) ?"
+        r"(?:pere|mere|papa|maman|parent)?\b[^.]{0,60}\b(?:bleus|marques?|traces? de coups|hematomes?|blessures?|brulures?)\b",
+        rf"\b(?:bat|frappe|cogne|tape|tabasse|secoue|battait|frappait|tapait|cognait) "
+        rf"(?:aussi |encore |souvent |parfois |meme |meme aussi )?(?:ses|son|sa|leurs?|mon|ma|mes|les|le|la|notre|nos) {_CHILD}\b",
         rf"\b(?:touche|tripote|caresse) (?:ma|mon|mes|sa|son|ses|la|le|les) {_CHILD}\b(?! (?:au|a la) (?:tete|epaule))",
         rf"\b(?:laisse|laisser|laisses|laissent|laissait|a laisse|laissant|abandonne|abandonnes|a abandonne) (?:\w+ ){{0,4}}(?:tout )?(?:seule?s?)\b(?=.*\b{_CHILD}\b)|\b{_CHILD}\b.*\b(?:laisse|laisser|laisses|laissent|laissait|laissant) (?:\w+ ){{0,4}}(?:tout )?(?:seule?s?)\b",
         r"\bles laisse (?:tout )?seuls?\b",
@@ -362,6 +369,12 @@ _US_HIT = re.compile(rf"\bnous (?:a |ont )?(?:encore |deja )?{_HIT_DONE}\b|\bnou
 _HOME_PARTNER = re.compile(
     rf"\b(?:leur (?:pere|papa) (?:rentre|revient|est a la maison|boit|a bu)|(?:mon|ma) {_COUPLE})\b"
 )
+# The child's other parent, or a parent named by the child, away from the writer's home.
+_OTHER_PARENT = re.compile(r"\b(?:chez (?:son|sa|leur) (?:pere|mere|papa|maman)|chez (?:mon|ma) ex|"
+                           r"(?:papa|maman) (?:la|le|les|l)\b|(?:son|sa|leur) (?:pere|mere|beau pere|belle mere))\b")
+# The writer hurt or threatened: the violence is theirs too.
+_ME_HURT = re.compile(r"\b(?:me|m|nous) (?:a |ont |avait )?(?:\w+ )?(?:frapp|bat|battu|tap|cogn|gifl|menac|pouss|insult|"
+                      r"etrangl|viol)\w*|\bj ai (?:des )?(?:bleus|peur de lui|peur d elle)\b|\bje suis (?:battue|frappee)\b")
 # A shared card or account the person chose ("on l'a décidé ensemble") is not economic control,
 # unless fear, threats or blows are named too.
 _CONSENT = re.compile(
@@ -477,6 +490,11 @@ def _by_context(prepared: str, kinds: list[Crisis]) -> list[Crisis]:
         added.append(Crisis.CHILD)
     if Crisis.CHILD in added and _HOME_PARTNER.search(prepared):
         added.append(Crisis.VIOLENCE)
+    elif Crisis.CHILD in added and Crisis.VIOLENCE in added and _OTHER_PARENT.search(prepared) \
+            and not _ME_HURT.search(prepared):
+        # "elle revient de chez son père avec des bleus, papa la tape": the child is the one
+        # hurt, elsewhere; the words for a person hurt at home would not be for the writer.
+        added = [kind for kind in added if kind != Crisis.VIOLENCE]
     if Crisis.VIOLENCE in added and _CONSENT.search(prepared) and not _HARM.search(prepared):
         added = [kind for kind in added if kind != Crisis.VIOLENCE]
     return [kind for kind in Crisis if kind in added]

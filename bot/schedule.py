@@ -25,6 +25,21 @@ def is_closed_day(ccas: Ccas, day: dt.date) -> bool:
     return day in _holiday_calendar(ccas.holiday_country, ccas.holiday_subdivision, day.year)
 
 
+def outside_hours(ccas: Ccas, moment: dt.time) -> bool:
+    """Whether `moment` falls outside the opening hours of every day."""
+    return not any(start <= moment < end for ranges in ccas.opening_hours for start, end in ranges)
+
+
+def bound_outside_hours(ccas: Ccas, after: dt.time | None, before: dt.time | None) -> dt.time | None:
+    """The bound of "après 18h" or "avant 8h" when no opening hours meet it, else None."""
+    ranges = [pair for day in ccas.opening_hours for pair in day]
+    if after is not None and all(end <= after for _, end in ranges):
+        return after
+    if before is not None and all(start >= before for start, _ in ranges):
+        return before
+    return None
+
+
 def opening_ranges(ccas: Ccas, day: dt.date) -> tuple[tuple[dt.time, dt.time], ...]:
     if is_closed_day(ccas, day):
         return ()

@@ -28,7 +28,7 @@ _ASKING = re.compile(
     r"droit|faut il|il faut|dois je|je dois|possible|ca marche|s il vous plait|svp|que faire|quoi|"
     r"pour qui|a qui|qui (?:peut|va|doit)|koi|cmt|pk|pq|pourkoi|y a|ya|une aide|aides?|que se passe|"
     r"t il|t elle|existe\w*|gratuit|payant|ou ca|ou je|ou on|ou ils|ou elles|ou pas|ou non|besoin d|"
-    r"je cherche|je veux|je voudrais|j aimerais|conseil\w*)\b")
+    r"je cherche|je veux|je voudrais|j aimerais|conseils?|conseillez|me conseiller)\b")
 MIN_WORDS = 5  # "treve hivernale", "num de tel": short queries keep their answer
 
 

@@ -26,6 +26,14 @@ def text(key: str, **values: Any) -> str:
     return node.format(**values) if values else node
 
 
+def has_text(key: str) -> bool:
+    try:
+        text(key)
+    except KeyError:
+        return False
+    return True
+
+
 def all_texts() -> list[str]:
     """Every text, for checks of wording."""
     found: list[str] = []

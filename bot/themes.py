@@ -19,11 +19,12 @@ _KEYWORDS: dict[str, tuple[str, ...]] = {
     "housing": (
         r"loyers?", r"proprio\w*", r"proprietaire", r"bailleur", r"expuls\w*", r"logements?",
         r"apparts?", r"appartement", r"hlm", r"office hlm", r"quittance", r"charges locatives",
-        r"commandement de payer", r"locataire", r"maison", r"credit immobilier",
+        r"commandement de payer", r"locataire", r"(?<!a la )(?<!chez moi a la )maison(?! de (?:retraite|quartier))", r"credit immobilier",
         r"mise? dehors", r"mise? a la porte", r"a la rue", r"nulle part ou dormir",
     ),
     "energy": (
-        r"electricite", r"edf", r"engie", r"geg", r"gaz", r"chauffage", r"energie",
+        r"electricite", r"elec", r"elect", r"edf", r"engie", r"geg", r"gaz", r"chauffage", r"energie",
+        r"facture d electricite", r"total energies", r"bois de chauffage", r"granules",
         r"compteur", r"linky", r"fioul", r"totalenergies", r"coupure", r"(?:coupe|couper) le courant",
         r"plus de courant", r"factures? d eau", r"l eau", r"cheque energie", r"se chauffer",
     ),

@@ -26,15 +26,17 @@ from tests.conversations.runner import (
 ROOT = Path(__file__).resolve().parents[2]
 RESULTS = ROOT / "results"
 MIN_SHARE_ENV = "CONVERSATIONS_MIN_SHARE"
-# The target is 0.95 for both sets (issue "Every message counts"); it is not reached yet. Each
+# The target is 0.95 for both sets (issue "Every message counts"), reached on 2026-11-23. Each
 # floor sits a little under the last measure (runs vary by a few checks), so that a regression
 # fails while the work goes on: raise it with every improvement. Measured 2026-11-22 on the
 # development server: shared 435/506 (0.860), project 488/589 (0.829); 2026-11-23: shared
 # 475/506 (0.939), project 487/589 (0.827); the same day in ./test.sh (Sunday clock): shared
 # 475/506, project 495/589 (0.840); later that day in ./test.sh: shared 497/506 (0.982),
-# project 562/623 (0.902, 64 conversations); then shared 498/506.
+# project 562/623 (0.902, 64 conversations); then shared 498/506; then, on servers with the
+# Sunday clock and a fresh database as in ./test.sh: shared 500/506 (0.988), project 616/623
+# (0.989).
 TARGET_SHARE = 0.95
-FLOORS = {"project": 0.88, "shared": 0.96}
+FLOORS = {"project": 0.96, "shared": 0.97}
 # The corpus is written for a Sunday evening: the counsellors are away until Monday 9:00, and
 # "demain" is Monday (../shared/conversations/README.md, "Clock and capacity").
 SUNDAY_EVENING = "2026-11-22T20:30:00+01:00"

@@ -1,4 +1,6 @@
 """At the default log level, the servers' logs carry no phone number, amount or message text."""
+import re
+
 from tests.integration.conftest import Chat
 from tests.integration.test_http_callback import TUESDAY_10
 
@@ -13,4 +15,5 @@ def test_logs_keep_nothing_personal(servers):
     assert "vous appellera" in " ".join(chat.texts(chat.replies))
     logs = "\n".join(log.read_text(errors="replace") for log in servers.logs)
     for secret in ("07 68 42 19 53", "+33768421953", "0768421953", "687", "Maëlys", "loyer", "GEG"):
-        assert secret not in logs, secret
+        # A figure may appear inside a port number ("127.0.0.1:43687"): only whole words count.
+        assert not re.search(rf"(?<![\w:]){re.escape(secret)}(?!\w)", logs), secret

@@ -147,3 +147,38 @@ def test_going_along_at_a_question_gets_the_question_again_without_an_apology():
 def test_a_household_listed_member_by_member_is_the_answer():
     result, _ = validate("budget_household", "moi mon homme et nos 3 loulous")
     assert result["budget_household"] == {"adults": 2, "children": 3}
+
+
+def test_the_children_question_answered_with_other_facts_comes_once_more():
+    said = "loyer 480, box 25"
+    read = {"event": "slot", "name": "budget_charges", "value": {"status": "amount", "total": 505.0}}
+    slots = {"budget_snapshot": {"adults": 1, "children": None}}
+    dispatcher = CollectingDispatcher()
+    track = tracker(said, "inform", slots=slots, events=[user(said, "inform"), read])
+    result = asyncio.run(ValidateBudgetForm().validate_budget_household(said, dispatcher, track, {}))
+    assert result["budget_household"] is None and dispatcher.messages == []
+    # The second time, the adults are kept and the questions go on.
+    slots["budget_failures"] = result["budget_failures"]
+    track = tracker(said, "inform", slots=slots, events=[user(said, "inform"), read])
+    validation = ValidateBudgetForm().validate_budget_household(said, CollectingDispatcher(), track, {})
+    result = asyncio.run(validation)
+    assert result["budget_household"] == {"adults": 1, "children": None}
+
+
+def test_a_crisis_message_keeps_the_writers_own_household_quietly():
+    said = "on nous a mis dehors, on dort dans la voiture avec mon mari et nos 2 enfants ce soir"
+    dispatcher = CollectingDispatcher()
+    events = read_message(dispatcher, tracker(said, "crisis"))
+    stored = next(e["value"] for e in events if e["name"] == "budget_snapshot")
+    assert (stored["adults"], stored["children"]) == (2, 2)
+    assert dispatcher.messages == []  # the numbers come first, nothing said of the budget
+    # Someone else's children are not the writer's household.
+    said = "ma voisine laisse ses 3 enfants seuls toute la nuit"
+    events = read_message(CollectingDispatcher(), tracker(said, "crisis"))
+    assert not any(e["name"] == "budget_snapshot" and e["value"].get("children") for e in events)
+
+
+def test_the_household_of_a_crisis_message_leaves_the_form_question_as_it_was():
+    said = "je dors dans la voiture avec mon fils de 8 ans, je sais pas ou aller ce soir"
+    events = read_message(CollectingDispatcher(), tracker(said, "crisis", active_loop="budget_form"))
+    assert not any(e["name"] == "budget_household" for e in events)

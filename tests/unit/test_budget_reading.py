@@ -229,3 +229,103 @@ def test_a_sentence_ends_a_clause():
         ("income", "other", 1450), ("income", "benefits", 320), ("charges", "rent", 690),
         ("charges", "energy", 95)])
     assert figures("loyer 612.50") == [("charges", "rent", 612.5)]
+
+
+def test_thousands_written_the_sms_way():
+    assert figures("jtouche 2k3 en interim") == [("income", "salary", 2300)]
+    assert figures("1k7 de salaire") == [("income", "salary", 1700)]
+
+
+def test_a_figure_put_right_with_the_wrong_one_beside_it_replaces_it():
+    reading = read_budget("au fait l'eau c'est 45 et pas 35, j'avais oublié la hausse")
+    assert reading.correction
+    assert [(f.label, f.monthly) for f in reading.figures] == [("water", 45)]
+    snapshot = apply_all(("eau 35, edf 90", "charges"),
+                         ("au fait l'eau c'est 45 et pas 35, j'avais oublié la hausse", None))
+    assert snapshot.charges.detail == {"water": 45, "energy": 90}
+
+
+def test_months_late_go_with_the_one_line_the_message_names():
+    reading = read_budget("j'ai un gros souci avec mon prêt auto, 3 mois de retard")
+    assert [(o.label, o.months) for o in reading.owed_months] == [("loans", 3)]
+    # Without any line named, months alone say nothing of euros.
+    assert read_budget("ça fait 3 mois de retard").owed_months == ()
+
+
+def test_arrears_counted_in_months_follow_a_later_correction_of_the_charge():
+    snapshot = apply_all(("j'ai 3 mois de loyer impayés", None), ("loyer 500, edf 60", "charges"))
+    assert snapshot.arrears.total == 1500
+    snapshot = apply_all(("non le loyer c'est 540 en fait", None), snapshot=snapshot)
+    assert snapshot.arrears.total == 1620
+    # An amount of arrears given afterwards is the person's figure: a correction of the rent no
+    # longer changes it.
+    snapshot = apply_all(("au total je dois 1700 au bailleur", "arrears"), ("loyer 550 pas 540", None),
+                         snapshot=snapshot)
+    assert snapshot.arrears.total == 1700
+    assert Snapshot.from_dict(snapshot.to_dict()) == snapshot
+
+
+def test_the_answer_to_the_charges_question_completes_a_line_said_before():
+    snapshot = apply_all(("on s'en sort plus, loyer 610 et je gagne 1500", None),
+                         ("gaz 80, box 30", "charges"))
+    assert snapshot.charges.detail == {"rent": 610, "energy": 80, "phone": 30}
+    # A line named again takes its new figure; a total given for the question is the total.
+    snapshot = apply_all(("loyer 630, gaz 80", "charges"), snapshot=snapshot)
+    assert snapshot.charges.detail == {"rent": 630, "energy": 80, "phone": 30}
+    snapshot = apply_all(("dans les 900 en tout", "charges"), snapshot=snapshot)
+    assert snapshot.charges.total == 900
+
+
+def test_a_smaller_figure_after_a_total_adds_to_it_a_breakdown_replaces_it():
+    snapshot = apply_all(("lui 1200 et moi 1400", "income"),
+                         ("ah non en fait on est 3, sa mère vit avec nous, elle a sa retraite de 850", None))
+    assert snapshot.income.total == 3450
+    snapshot = apply_all(("2000 par mois", "income"), ("salaire 1650 et caf 350", None))
+    assert snapshot.income.total == 2000
+
+
+def test_each_of_several_and_bills_to_come():
+    assert figures("je paie 3 pensions alimentaires de 150 chacune") == [("charges", "maintenance", 450)]
+    assert figures("assurance auto 40 + habitation 15") == [
+        ("charges", "insurance", 15), ("charges", "insurance", 40)]
+    reading = read_budget("aucun retard mais la facture d'eau de 300 va arriver")
+    assert reading.figures == () and reading.none == {"arrears"}
+
+
+def test_a_yearly_tax_is_a_monthly_charge_and_owed_whole_when_unpaid():
+    assert figures("taxe d'habitation 720 par an", "charges") == [("charges", "taxes", 60)]
+    assert figures("la taxe foncière fait 1500 à l'année et celle de cette année n'est pas réglée") == [
+        ("arrears", "taxes", 1500), ("charges", "taxes", 125)]
+
+
+def test_a_year_of_self_employed_income_is_spread_over_the_months():
+    assert figures("sur l'année j'ai fait dans les 15 000", "income") == [("income", "other", 1250)]
+    # A former monthly figure stays aside.
+    assert figures("avant je touchais 1900", "income") == []
+
+
+def test_the_charge_after_months_owed_is_the_monthly_charge():
+    before = "le bailleur m'a relancé, je lui dois 2 mois de loyer"
+    reading = read_budget("le loyer c 590 cc", None, frozenset(), before)
+    assert [(f.group, f.monthly) for f in reading.figures] == [("charges", 590)]
+    # Said late without a count, the amount named next is what is late.
+    reading = read_budget("loyer 590", None, frozenset(), "retard de loyer")
+    assert [(f.group, f.monthly) for f in reading.figures] == [("arrears", 590)]
+
+
+def test_bills_said_late_then_counted():
+    before = "c'est pour mes factures de gaz en retard"
+    reading = read_budget("on en a 3 de 90 environ", None, frozenset(), before)
+    assert [(f.group, f.label, f.monthly) for f in reading.figures] == [("arrears", "energy", 270)]
+
+
+def test_a_yearly_tax_said_unpaid_without_its_amount_is_a_year_of_it():
+    snapshot = apply_all(("impôts locaux 840 à l'année, edf 60", "charges"),
+                         ("tout est à jour sauf les impôts locaux, on n'a pas pu les payer", "arrears"))
+    assert snapshot.arrears.total == 840
+
+
+def test_a_bare_amount_after_a_line_is_of_that_line_or_question():
+    assert figures("3 relances de l'eau en retard, 60 et 75") == [
+        ("arrears", "water", 60), ("arrears", "water", 75)]
+    assert figures("je perçois 900 et 250") == [("income", "other", 250), ("income", "other", 900)]

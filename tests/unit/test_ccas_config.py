@@ -86,3 +86,10 @@ def test_facts_older_than_a_year_are_flagged():
     rows = {r.fact.name: r for r in review(national, [], national.rsa_since + dt.timedelta(days=400))}
     assert "à revérifier" in (rows["rsa"].warning or "")
     assert all(f.source for f in national.facts)  # every fact names where it was checked
+
+
+def test_the_booking_horizon_is_configured_within_bounds():
+    assert parse_ccas(_minimal()).booking_days == 42
+    assert parse_ccas(_minimal(callbacks={"booking_days": 28})).booking_days == 28
+    with pytest.raises(ConfigError, match="booking_days"):
+        parse_ccas(_minimal(callbacks={"booking_days": 400}))

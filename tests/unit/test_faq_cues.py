@@ -92,3 +92,9 @@ def test_what_to_include_is_answered_during_the_budget_questions():
     dispatcher = CollectingDispatcher()
     asyncio.run(ActionAnswerFaq().run(dispatcher, track, {}))
     assert dispatcher.messages[0]["text"].startswith("Oui : tout ce qui rentre")
+
+
+def test_why_the_questions_and_who_else_will_know():
+    assert choose_topics("pourquoi vous me demandez tout ça ? c'est pour les impôts ?", "who_for") == [
+        "budget_snapshot", "confidentiality"]
+    assert topics_named("vous allez le signaler à mon proprio ?") == ["confidentiality"]

@@ -63,3 +63,10 @@ def test_a_statement_is_not_answered_with_a_leaflet(text, predicted, expected):
 
     [message] = StatementNet().process([classified(text, predicted)])
     assert message.get(INTENT)["name"] == expected
+
+
+def test_being_advised_to_write_is_told_not_asked():
+    from bot.telling import tells_rather_than_asks
+
+    assert tells_rather_than_asks("mon assistante sociale m'a conseillé de vous écrire, on n'y arrive plus")
+    assert not tells_rather_than_asks("il me faudrait des conseils pour gérer mes dettes")

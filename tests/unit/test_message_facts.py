@@ -185,3 +185,47 @@ def test_asking_for_a_person_is_asking_for_the_callback():
     assert asks_for_callback("bon ben passez-moi quelqu'un alors")
     assert asks_for_callback("je veux une vraie personne, pas un robot")
     assert not asks_for_callback("je veux une aide pour le loyer")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # The partner named is no longer there.
+    ("je suis veuf depuis le décès de mon épouse en mars", (1, None)),
+    ("j'ai quitté la maison avec ma fille de 6 ans, mon mari me battait", (1, 1)),
+    ("je viens de me séparer, les factures sont toutes à mon nom", (1, None)),
+    # "que moi" said of something else is no household.
+    ("mes comptes ça regarde que moi", (None, None)),
+    ("y a que moi à la maison", (1, None)),
+    # Adults then children, added.
+    ("on est 2 et 3 petits", (2, 3)),
+    ("nous sommes 2 plus un bébé", (2, 1)),
+])
+def test_who_is_still_at_home(text, expected):
+    assert read_household(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "j'ai juste une petite pension de réversion de 300",
+    "moi un petit boulot à 700 et ma femme rien",
+])
+def test_a_little_job_or_pension_is_no_child(text):
+    from bot.household import parse_household
+    household = parse_household(text)
+    assert getattr(household, "children", 0) == 0
+
+
+def test_a_child_still_to_be_born_is_not_counted_yet():
+    assert read_household("nous sommes 2, et ma compagne est enceinte") == (2, None)
+    from bot.household import parse_household
+    assert parse_household("on est deux et on attend un bébé en avril").children == 0
+
+
+def test_who_sent_a_couple_is_read_as_for_one_person():
+    sources = referral_sources(["notre assistante sociale nous a dit de vous écrire"], ())
+    assert sources == ["une travailleuse sociale"]
+    assert referral_sources(["la banque nous a envoyé un courrier de relance"], ()) == []
+
+
+def test_help_from_a_counsellor_asks_for_a_callback():
+    from bot.callback_wish import asks_for_callback
+    assert asks_for_callback("je voudrais bien qu'une conseillère m'accompagne pour ça")
+    assert not asks_for_callback("est-ce qu'une conseillère pourrait m'aider ?")

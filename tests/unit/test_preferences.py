@@ -94,3 +94,50 @@ def test_constraints_read_for_the_counsellor():
     assert constraints_fr({"excluded_days": [], "part": None, "after": None, "before": "10:30:00"}) == [
         "avant 10 h 30"]
     assert constraints_fr(None) == [] and constraints_fr({}) == []
+
+
+@pytest.mark.parametrize("text, part", [
+    ("le matin je travaille, l'aprem ça ira", "afternoon"),
+    ("l'après-midi on est à l'hôpital, le matin c'est mieux", "morning"),
+])
+def test_a_half_day_that_does_not_suit_or_does(text, part):
+    assert parse_preference(text, SUNDAY).part == part
+
+
+def test_the_day_settled_on_wins_over_the_day_ruled_out():
+    preference = parse_preference("mercredi j'ai rdv, alors plutôt lundi", SUNDAY)
+    assert preference.day.weekday() == 0
+    assert preference.excluded_days == (2,)
+    assert parse_preference("le mardi ou le vendredi", SUNDAY).day.weekday() == 1
+
+
+def test_the_end_or_start_of_a_half_day_bounds_the_time():
+    late = parse_preference("mercredi en fin d'après-midi", SUNDAY)
+    assert late.after == dt.time(16, 0) and late.earliest
+    early = parse_preference("en début de matinée si possible", SUNDAY)
+    assert early.before == dt.time(10, 0) and early.part == "morning"
+
+
+def test_any_day_is_the_first_moment_that_fits():
+    assert parse_preference("peu importe le jour", SUNDAY).earliest
+
+
+def test_a_day_already_taken_and_the_day_put_instead():
+    said = "lundi après-midi j'ai le dentiste, vous pouvez mettre mercredi plutôt ?"
+    preference = parse_preference(said, SUNDAY)
+    assert preference.day.weekday() == 2 and preference.excluded_days == (0,)
+    assert parse_preference("mardi j'ai le temps", SUNDAY).excluded_days == ()
+
+
+def test_busy_until_a_time_means_free_after_it():
+    preference = parse_preference("je bosse jusqu'à 16h en semaine", SUNDAY)
+    assert preference.after == dt.time(16, 0) and preference.before is None
+    assert parse_preference("rappelez-moi jusqu'à 11h", SUNDAY).before == dt.time(11, 0)
+
+
+def test_a_date_busy_until_is_a_lower_bound_not_the_day_asked():
+    said = "je suis en stage jusqu'au 18 décembre, après ça va. le lundi 21 décembre ?"
+    assert parse_preference(said, SUNDAY).day == dt.date(2026, 12, 21)
+    preference = parse_preference("je suis à l'hôpital jusqu'au 2 décembre", SUNDAY)
+    assert preference.day is None and preference.not_before == dt.date(2026, 12, 3)
+    assert parse_preference("pas avant le 7 décembre", SUNDAY).not_before == dt.date(2026, 12, 7)

@@ -168,3 +168,20 @@ def test_a_question_about_ending_up_outside_later_is_not_tonight():
     assert detect_crises("apres le 31 mars on pourrait se retrouver a la rue avec les petits ?") == []
     assert detect_crises("elle m'a foutue à la porte, je risque de finir à la rue") == [Crisis.SHELTER]
     assert detect_crises("je me retrouve à la rue, même si le foyer rouvre en janvier") == [Crisis.SHELTER]
+
+
+@pytest.mark.parametrize("text", [
+    "mon fils dit que maman le tape quand il fait des bêtises",
+    "à chaque fois qu'elle rentre de chez son père elle a des marques sur le dos",
+    "elle m'a dit que papa l'a frappée",
+])
+def test_a_child_hurt_by_a_parent_elsewhere_is_a_child_in_danger(text):
+    assert Crisis.CHILD in detect_crises(text)
+
+
+def test_the_child_alone_hurt_elsewhere_gets_the_child_line_not_the_words_for_the_writer():
+    kinds = detect_crises("quand elle rentre de chez son père elle a des bleus, elle dit que papa la tape")
+    assert kinds == [Crisis.CHILD]
+    # The writer hurt too: both.
+    kinds = detect_crises("mon ex me frappe et il tape aussi mon fils quand il est chez son père")
+    assert Crisis.CHILD in kinds and Crisis.VIOLENCE in kinds

@@ -39,3 +39,8 @@ def test_themes_in_order_of_appearance():
 def test_merge_keeps_first_raised_first_without_duplicates():
     assert merge_themes(["housing"], ["energy", "housing"]) == ["housing", "energy"]
     assert merge_themes(None, ["bank"]) == ["bank"]
+
+
+def test_at_home_is_no_housing_worry():
+    assert "housing" not in detect_themes("il n'y a plus que moi à la maison")
+    assert "housing" in detect_themes("on va devoir vendre la maison")
