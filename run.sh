@@ -65,13 +65,13 @@ pids+=($!)
 if [ -n "${RASA_AUTH_TOKEN:-}" ] && [ "${#api[@]}" -gt 0 ]; then
   api+=(--auth-token "$RASA_AUTH_TOKEN")
 elif [ "${#api[@]}" -gt 0 ] && [ -z "${RASA_JWT_SECRET:-}" ]; then
-  # Open on this machine without a secret: reading only (channels/api_guard.py).
+  # Open on this machine without a secret: reading only (rasa_ext/channels/api_guard.py).
   export CCAS_RASA_API_READ_ONLY=1
 fi
 # Requests beyond 1 MB are refused before being read (Sanic's default is 100 MB).
 export SANIC_REQUEST_MAX_SIZE="${SANIC_REQUEST_MAX_SIZE:-1048576}"
 say "Serveur Rasa sur http://$RASA_HOST:$RASA_PORT"
-"$VENV/bin/rasa" run "${api[@]}" --model "$MODEL" --endpoints "$ENDPOINTS" \
+"$PY" -m rasa_ext run "${api[@]}" --model "$MODEL" --endpoints "$ENDPOINTS" \
   --credentials credentials.yml --interface "$RASA_HOST" --port "$RASA_PORT" &
 pids+=($!)
 

@@ -8,7 +8,7 @@ cd "$ROOT"
 ensure_venv
 
 say "Lint (ruff)"
-"$VENV/bin/ruff" check bot actions channels components scripts tests migrations
+"$VENV/bin/ruff" check bot actions rasa_ext scripts tests migrations
 
 say "Les chiffres donnés aux personnes, avec leur âge et leur source"
 "$PY" -m bot facts

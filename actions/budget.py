@@ -9,19 +9,16 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.common import latest_intent, say_all
-from bot import budget_notes
-from bot.amounts import Kind, labels_in, parse_answer
-from bot.budget import GROUPS, Change, Line, Snapshot, needs_help, resolve_pending, summary
-from bot.ccas import current_national
-from bot.household import Household, children_answer, parse_household
-from bot.texts import text
+from bot.configuration.ccas import current_national
+from bot.money import budget_notes
+from bot.money.budget import GROUPS, Change, Line, Snapshot, needs_help, resolve_pending, summary
+from bot.reading.amounts import Kind, labels_in, parse_answer
+from bot.reading.household import Household, children_answer, parse_household
+from bot.wording.formats import join_fr
+from bot.wording.texts import callback_buttons, text
 
 SLOT_OF_GROUP = {group: f"budget_{group}" for group in GROUPS}
 MAX_FAILURES = 2
-CALLBACK_BUTTONS = [
-    {"title": "Oui, être rappelé·e", "payload": "/request_human"},
-    {"title": "Non merci", "payload": "/deny"},
-]
 
 
 def _line_slot(tracker: Tracker, slot: str) -> dict[str, Any] | None:
@@ -241,7 +238,7 @@ def snapshot_events(snapshot: Snapshot) -> list[EventType]:
             "debt_ratio": snapshot.debt_ratio,
             "needs_help": needs_help(snapshot, current_national()),
         }),
-        SlotSet("budget_known_items", budget_notes.join_fr(items) if items else None),
+        SlotSet("budget_known_items", join_fr(items) if items else None),
         SlotSet("budget_has_facts", bool(items)),
     ]
 
@@ -251,7 +248,7 @@ def _show_summary(dispatcher: CollectingDispatcher, snapshot: Snapshot) -> None:
     messages = summary(snapshot, national)
     say_all(dispatcher, [messages[0], text("budget.summary.correct_hint"), *messages[1:-1]])
     # The last message asks whether a counsellor should call back.
-    dispatcher.utter_message(text=messages[-1], buttons=CALLBACK_BUTTONS)
+    dispatcher.utter_message(text=messages[-1], buttons=callback_buttons())
 
 
 class ActionBudgetSummary(Action):
@@ -285,7 +282,7 @@ class ActionBudgetCorrect(Action):
         if not budget_changed_by_latest_message(tracker):
             dispatcher.utter_message(text=text("budget.nothing_to_correct"))
             return []
-        dispatcher.utter_message(text=text("budget.callback_after_correction"), buttons=CALLBACK_BUTTONS)
+        dispatcher.utter_message(text=text("budget.callback_after_correction"), buttons=callback_buttons())
         return []
 
 
@@ -302,7 +299,7 @@ class ActionAskBudgetHousehold(Action):
         adults = snapshot_from(tracker).adults
         if adults is not None:
             items = budget_notes.household_items(adults, None)
-            dispatcher.utter_message(text=text("budget.ask_children", items=budget_notes.join_fr(items)))
+            dispatcher.utter_message(text=text("budget.ask_children", items=join_fr(items)))
         else:
             dispatcher.utter_message(response="utter_ask_budget_household")
         return []
@@ -322,7 +319,7 @@ class ActionAskBudgetCharges(Action):
         if charges is not None and charges.status == "amount" and charges.detail:
             items = budget_notes.change_items(
                 [Change("charges", label, value, "set") for label, value in charges.detail.items()])
-            dispatcher.utter_message(text=text("budget.ask_other_charges", items=budget_notes.join_fr(items)))
+            dispatcher.utter_message(text=text("budget.ask_other_charges", items=join_fr(items)))
         else:
             dispatcher.utter_message(response="utter_ask_budget_charges")
         return []

@@ -18,31 +18,31 @@ from rasa_sdk.types import DomainDict
 from actions.budget import budget_changed_by_latest_message
 from actions.common import bot_turns, latest_intent, latest_text, say_all
 from actions.listening import urgent_help
-from bot import bookings, replies
-from bot.availability import upcoming_slots
-from bot.bookings import Booking, SlotFull
-from bot.callback_wish import cancels_callback, changes_moment
-from bot.ccas import Ccas, current_ccas
-from bot.consent import parse_consent
-from bot.db import is_transient, retrying, session_scope
-from bot.phone import parse_phone
-from bot.preferences import fits_constraints, parse_preference
-from bot.pseudonym import name_from_answer
-from bot.schedule import (
+from bot.callbacks import bookings
+from bot.callbacks.availability import upcoming_slots
+from bot.callbacks.bookings import Booking, SlotFull
+from bot.callbacks.schedule import (
     bound_outside_hours,
-    format_moment_fr,
-    format_time_fr,
     format_weekly_hours,
     is_closed_day,
     is_open,
     local_now,
     outside_hours,
 )
-from bot.slot_choice import Choice, choose, choose_among, slot_phrase, slot_title, spread_offers
-from bot.textnorm import normalize
-from bot.texts import text
-from bot.themes import detect_themes
-from bot.trouble import trouble_text
+from bot.callbacks.slot_choice import Choice, choose, choose_among, slot_phrase, slot_title, spread_offers
+from bot.configuration.ccas import Ccas, current_ccas
+from bot.reading.callback_wish import cancels_callback, changes_moment
+from bot.reading.consent import parse_consent
+from bot.reading.phone import parse_phone
+from bot.reading.preferences import fits_constraints, parse_preference
+from bot.reading.pseudonym import name_from_answer
+from bot.reading.textnorm import normalize
+from bot.reading.themes import detect_themes
+from bot.storage.db import is_transient, retrying, session_scope
+from bot.wording import replies
+from bot.wording.formats import format_day_fr, format_moment_fr, format_time_fr
+from bot.wording.texts import button, callback_buttons, text
+from bot.wording.trouble import trouble_text
 
 FORM_SLOTS = ("callback_time", "callback_phone", "callback_name", "callback_consent")
 # A callback a few minutes late is still to come: the counsellor may be on it.
@@ -126,18 +126,15 @@ def _existing(dispatcher: CollectingDispatcher, booking: Booking, ccas: Ccas) ->
         text=text("callback.already_booked", moment=_moment(booking, ccas),
                   phone=_phone_display(booking.phone)),
         buttons=[
-            {"title": text("callback.buttons.keep"), "payload": "/affirm"},
-            {"title": text("callback.buttons.move"), "payload": "/change_callback"},
-            {"title": text("callback.buttons.cancel"), "payload": "/cancel_callback"},
+            button("keep", "/affirm"),
+            button("move", "/change_callback"),
+            button("cancel", "/cancel_callback"),
         ],
     )
 
 
 def _no_booking(dispatcher: CollectingDispatcher) -> None:
-    dispatcher.utter_message(text=text("callback.none_booked"), buttons=[
-        {"title": text("callback.buttons.want_callback"), "payload": "/request_human"},
-        {"title": text("callback.buttons.no_thanks"), "payload": "/deny"},
-    ])
+    dispatcher.utter_message(text=text("callback.none_booked"), buttons=callback_buttons())
 
 
 def _hours(ccas: Ccas) -> str:
@@ -234,7 +231,7 @@ def _bound_outside_hours(said: str, now: dt.datetime, ccas: Ccas) -> dt.time | N
 def _time_question(reason: dict[str, Any], ccas: Ccas) -> str:
     outcome = reason.get("outcome")
     day = dt.date.fromisoformat(reason["day"]) if reason.get("day") else None
-    day_words = f" le {_day_fr(day)}" if day else ""
+    day_words = f" le {format_day_fr(day)}" if day else ""
     if outcome == "closed_day" and day is not None:
         kind = "weekend" if day.weekday() >= 5 and not is_closed_day(ccas, day) else "holiday"
         return text("callback.closed_day", day=text(f"callback.closed_day_names.{kind}"))
@@ -247,7 +244,7 @@ def _time_question(reason: dict[str, Any], ccas: Ccas) -> str:
     last = local_now(ccas).date() + dt.timedelta(days=ccas.booking_days)
     if outcome == "none_fit" and day is not None and day > last:
         # Not full: too far ahead to be booked yet.
-        return text("callback.too_far", day=_day_fr(day), last=_day_fr(last))
+        return text("callback.too_far", day=format_day_fr(day), last=format_day_fr(last))
     if outcome == "none_fit":
         return text("callback.none_fit", when=day_words.strip() or "à ce moment-là")
     if outcome == "pick":
@@ -263,12 +260,6 @@ def _time_question(reason: dict[str, Any], ccas: Ccas) -> str:
     if outcome == "move":
         return text("callback.which_time_for_move")
     return text("callback.ask_time")
-
-
-def _day_fr(day: dt.date) -> str:
-    from babel.dates import format_date
-
-    return format_date(day, "EEEE d MMMM", locale="fr_FR")
 
 
 def _first_offer_of_their_day(tracker: Tracker, offered: list[dt.datetime],
@@ -412,7 +403,7 @@ class ValidateCallbackForm(FormValidationAction):
         if count >= MAX_FAILURES["callback_name"]:
             return {"callback_name": "", "callback_failures": failures}  # it was optional anyway
         dispatcher.utter_message(text=text("callback.name_again"), buttons=[
-            {"title": text("callback.buttons.skip_name"), "payload": "passer"}])
+            button("skip_name", "passer")])
         return {"callback_name": None, "callback_failures": failures}
 
     async def validate_callback_consent(
@@ -576,9 +567,8 @@ def _take_slot(sender_id: str, channel: str, slots: dict[str, Any], start: dt.da
 
 def _consent_buttons() -> list[dict[str, str]]:
     return [
-        {"title": text("callback.buttons.consent_yes"), "payload": "oui, elle peut la lire"},
-        {"title": text("callback.buttons.consent_no"),
-         "payload": "non, je préfère lui expliquer moi-même"},
+        button("consent_yes", "oui, elle peut la lire"),
+        button("consent_no", "non, je préfère lui expliquer moi-même"),
     ]
 
 
@@ -601,7 +591,7 @@ class ActionAskCallbackName(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         dispatcher.utter_message(text=text("callback.ask_name"), buttons=[
-            {"title": text("callback.buttons.skip_name"), "payload": "passer"}])
+            button("skip_name", "passer")])
         return []
 
 
@@ -750,8 +740,8 @@ class ActionAskCancelCallback(BookedCallbackAction):
             return [SlotSet("callback_path", "none")]
         question = text("callback.confirm_cancel", moment=_moment(booking, ccas))
         dispatcher.utter_message(text=question, buttons=[
-            {"title": text("callback.buttons.yes_cancel"), "payload": "/affirm"},
-            {"title": text("callback.buttons.no_keep"), "payload": "/deny"},
+            button("yes_cancel", "/affirm"),
+            button("no_keep", "/deny"),
         ])
         return [SlotSet("callback_path", "confirm_cancel")]
 

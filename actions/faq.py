@@ -1,5 +1,5 @@
 """Answers to information questions: every question of the message, each with its own answer
-(bot.faq_cues), and, during the callback booking, the answer then the booking going on.
+(bot.reading.faq_cues), and, during the callback booking, the answer then the booking going on.
 
 At the name question, a name alone ("Monsieur Durand", "Lou") sometimes reads to the classifier
 as a question about a topic or about the assistant; answering it with a leaflet about the
@@ -15,13 +15,13 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import bot_turns, latest_intent, latest_text
-from bot.ccas import current_ccas
-from bot.faq_cues import asks_whether_it_counts, choose_topics, topics_named
-from bot.faq_followups import follow_up_key
-from bot.preferences import parse_preference
-from bot.pseudonym import parse_pseudonym
-from bot.schedule import local_now
-from bot.texts import text
+from bot.callbacks.schedule import local_now
+from bot.configuration.ccas import current_ccas
+from bot.reading.faq_cues import asks_whether_it_counts, choose_topics, topics_named
+from bot.reading.faq_followups import follow_up_key
+from bot.reading.preferences import parse_preference
+from bot.reading.pseudonym import parse_pseudonym
+from bot.wording.texts import text
 
 MAX_NAME_WORDS = 3
 

@@ -9,11 +9,11 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.budget import budget_changed_by_latest_message
 from actions.common import latest_text, misunderstood_in_a_row, say_all, slot_before_latest_message
-from bot import replies
-from bot.ccas import current_ccas, current_national
-from bot.schedule import local_now
-from bot.themes import detect_themes, merge_themes
-from bot.urgency import detect_urgencies
+from bot.callbacks.schedule import local_now
+from bot.configuration.ccas import current_ccas, current_national
+from bot.reading.themes import detect_themes, merge_themes
+from bot.reading.urgency import detect_urgencies
+from bot.wording import replies
 
 
 def urgent_help(tracker: Tracker, themes_found: list[str]) -> tuple[list[str], list[EventType]]:

@@ -16,12 +16,12 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.budget import SLOT_OF_GROUP, budget_changed_by_latest_message
 from actions.common import latest_intent, latest_text, slot_before_latest_message
-from bot.callback_wish import names_a_moment_only
-from bot.ccas import current_ccas
-from bot.schedule import local_now
-from bot.textnorm import normalize
-from bot.texts import text
-from bot.themes import detect_themes
+from bot.callbacks.schedule import local_now
+from bot.configuration.ccas import current_ccas
+from bot.reading.callback_wish import names_a_moment_only
+from bot.reading.textnorm import normalize
+from bot.reading.themes import detect_themes
+from bot.wording.texts import button, text
 
 
 def _budget_missing(tracker: Tracker) -> int:
@@ -128,15 +128,15 @@ class ActionNextStep(Action):
             dispatcher.utter_message(
                 text=text("next_step.snapshot_more" if partly_known else "next_step.snapshot"),
                 buttons=[
-                    {"title": text("next_step.buttons.snapshot_yes"), "payload": "/request_snapshot"},
-                    {"title": text("next_step.buttons.callback_instead"), "payload": "/request_human"},
-                    {"title": text("next_step.buttons.info"), "payload": "/request_info"},
+                    button("snapshot_yes", "/request_snapshot"),
+                    button("callback_instead", "/request_human"),
+                    button("info", "/request_info"),
                 ])
             return [SlotSet("next_step", "snapshot")]
         dispatcher.utter_message(text=text("next_step.callback"), buttons=[
-            {"title": text("next_step.buttons.callback_yes"), "payload": "/request_human"},
-            {"title": text("next_step.buttons.info"), "payload": "/request_info"},
-            {"title": text("next_step.buttons.no_thanks"), "payload": "/deny"},
+            button("callback_yes", "/request_human"),
+            button("info", "/request_info"),
+            button("no_thanks", "/deny"),
         ])
         return [SlotSet("next_step", "callback")]
 

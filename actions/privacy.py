@@ -1,5 +1,5 @@
 """Erasure asked for in the chat: the callbacks and notes go now, the conversation itself is
-deleted by the tracker store when this turn is saved (bot/tracker_store.py)."""
+deleted by the tracker store when this turn is saved (rasa_ext/tracker_store.py)."""
 from __future__ import annotations
 
 from typing import Any
@@ -8,10 +8,10 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot import audit
-from bot.db import session_scope
-from bot.erasure import erase_person
-from bot.texts import text
+from bot.storage import audit
+from bot.storage.db import session_scope
+from bot.storage.erasure import erase_person
+from bot.wording.texts import text
 
 
 class ActionEraseMyData(Action):

@@ -8,12 +8,12 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.budget import CALLBACK_BUTTONS
 from actions.common import latest_intent, latest_text, say_all
-from bot import replies
-from bot.ccas import current_ccas, current_national
-from bot.crisis_followup import Step, reply_for, step_after
-from bot.safety import assess
+from bot.configuration.ccas import current_ccas, current_national
+from bot.reading.crisis_followup import Step, reply_for, step_after
+from bot.reading.safety import assess
+from bot.wording import replies
+from bot.wording.texts import callback_buttons
 
 # Flag recorded when the classifier saw a crisis that the patterns do not name.
 UNSPECIFIED = "crisis_unspecified"
@@ -38,7 +38,7 @@ class ActionCrisisSupport(Action):
 
 
 class ActionCrisisFollowup(Action):
-    """The message right after a crisis answer, read in its light (bot.crisis_followup)."""
+    """The message right after a crisis answer, read in its light (bot.reading.crisis_followup)."""
 
     def name(self) -> str:
         return "action_crisis_followup"
@@ -56,6 +56,6 @@ class ActionCrisisFollowup(Action):
             form_active=form_active, booked=bool(tracker.get_slot("callback_booking_id")),
         )
         say_all(dispatcher, messages[:-1])
-        dispatcher.utter_message(text=messages[-1], buttons=CALLBACK_BUTTONS if offer else [])
+        dispatcher.utter_message(text=messages[-1], buttons=callback_buttons() if offer else [])
         step = step_after(reply, context.get("step"), offer)
         return [SlotSet("crisis_context", {**context, "step": step.value})]

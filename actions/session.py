@@ -1,31 +1,26 @@
 """Session start: welcome (automated assistant, free, confidential) and CCAS facts as slots."""
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
-from babel.dates import format_date
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ActionExecuted, BotUttered, EventType, SessionStarted, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot import replies
-from bot.ccas import current_ccas, current_national
-from bot.schedule import format_weekly_hours
+from bot.callbacks.schedule import format_weekly_hours
+from bot.configuration.ccas import current_ccas, current_national
+from bot.wording import replies
+from bot.wording.formats import format_day_month_fr
 
 # What a person said before stays known in a new session (for the handover), but not the
 # state of the dialogue itself.
 CARRIED_OVER_SLOTS = ("themes", "urgency_flags")
 
 
-def _day_month(month_day: tuple[int, int]) -> str:
-    text = format_date(dt.date(2000, *month_day), "d MMMM", locale="fr_FR")
-    return text.replace("1 ", "1er ", 1) if text.startswith("1 ") else text
-
-
 def ccas_slots() -> list[SlotSet]:
     ccas, national = current_ccas(), current_national()
-    truce = f"du {_day_month(national.winter_truce_start)} au {_day_month(national.winter_truce_end)}"
+    start, end = national.winter_truce_start, national.winter_truce_end
+    truce = f"du {format_day_month_fr(start)} au {format_day_month_fr(end)}"
     return [
         SlotSet("ccas_name", ccas.name),
         SlotSet("ccas_city", ccas.city),

@@ -17,20 +17,20 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.budget import SLOT_OF_GROUP, snapshot_events, snapshot_from
 from actions.common import latest_intent
-from bot import budget_notes
-from bot.budget import Line, Snapshot, apply_reading, summary, with_household
-from bot.budget_reading import read_budget
-from bot.callback_wish import callback_offered_before, changes_moment, mentions_callback_time
-from bot.ccas import current_ccas, current_national
-from bot.household import read_household, speaks_of_own_household
-from bot.phone import parse_phone
-from bot.preferences import days_named, parse_preference
-from bot.pseudonym import name_in_message
-from bot.safety import assess
-from bot.schedule import local_now
-from bot.texts import text
-from bot.themes import child_support_unpaid, detect_themes, expresses_shame, merge_themes
-from bot.urgency import detect_urgencies
+from bot.callbacks.schedule import local_now
+from bot.configuration.ccas import current_ccas, current_national
+from bot.money import budget_notes
+from bot.money.budget import Line, Snapshot, apply_reading, summary, with_household
+from bot.reading.budget_reading import read_budget
+from bot.reading.callback_wish import callback_offered_before, changes_moment, mentions_callback_time
+from bot.reading.household import read_household, speaks_of_own_household
+from bot.reading.phone import parse_phone
+from bot.reading.preferences import days_named, parse_preference
+from bot.reading.pseudonym import name_in_message
+from bot.reading.safety import assess
+from bot.reading.themes import child_support_unpaid, detect_themes, expresses_shame, merge_themes
+from bot.reading.urgency import detect_urgencies
+from bot.wording.texts import text
 
 # The budget question being answered, by requested slot.
 ASKED = {f"budget_{group}": group for group in ("income", "charges", "loans", "arrears")}
@@ -65,10 +65,15 @@ def read_message(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[Eve
         # says of the budget is kept in the snapshot only, without a word about it now.
         quiet = CollectingDispatcher()
         # No household reading when crisis words are there, unless the person speaks of their
-        # own ("on dort dans la voiture avec ma copine et notre bébé"): such a message often
-        # speaks of other people's children. Read as a crisis by the classifier alone ("je vis
-        # seule depuis longtemps, mes enfants sont loin"), the household said is kept.
-        kept = _budget(quiet, tracker, message, None, crisis_words and not speaks_of_own_household(message))
+        # own ("on dort dans la voiture avec ma copine et notre bébé") and has not given it yet:
+        # such a message often speaks of other people ("mon fils adulte", "les enfants du
+        # club"), and a household already answered is not changed by it. Read as a crisis by
+        # the classifier alone ("je vis seule depuis longtemps, mes enfants sont loin"), the
+        # household said is kept.
+        known = snapshot_from(tracker)
+        household_known = known.adults is not None or known.children is not None
+        skip_household = household_known or (crisis_words and not speaks_of_own_household(message))
+        kept = _budget(quiet, tracker, message, None, skip_household)
         # With crisis words, the household goes into the snapshot only: the form's question
         # stays as it was (the safety evaluation checks the state is kept).
         snapshot_only = ("budget_snapshot", "budget_known_items", "budget_has_facts") + (

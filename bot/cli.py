@@ -27,10 +27,12 @@ from sqlalchemy import select
 from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session
 
-from bot import accounts, audit, bookings, handover
-from bot.ccas import current_ccas, current_national
-from bot.db import database_url, session_scope
-from bot.schedule import local_now
+from bot.callbacks import bookings
+from bot.callbacks.schedule import local_now
+from bot.configuration.ccas import current_ccas, current_national
+from bot.handovers import handover
+from bot.storage import accounts, audit
+from bot.storage.db import database_url, session_scope
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -125,7 +127,7 @@ def _counsellors(args: argparse.Namespace) -> int:
 
 
 def _purge(days: int | None, dry_run: bool) -> int:
-    from bot.retention import purge
+    from bot.storage.retention import purge
 
     national = current_national()
     retention = days if days is not None else national.data_retention_days
@@ -144,9 +146,9 @@ def _purge(days: int | None, dry_run: bool) -> int:
 
 def _facts() -> int:
     """Lists every changeable fact; exit 0 even with warnings (they ask a person to check)."""
-    from bot.ccas import load_ccas
-    from bot.facts import render, review
-    from bot.settings import CONFIG_DIR
+    from bot.configuration.ccas import load_ccas
+    from bot.configuration.settings import CONFIG_DIR
+    from bot.wording.facts import render, review
 
     ccas_list = [load_ccas(path) for path in sorted((CONFIG_DIR / "ccas").glob("*.yml"))]
     print(render(review(current_national(), ccas_list, local_now(current_ccas()).date())))
@@ -200,7 +202,7 @@ def _show(booking_id: int, as_json: bool) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "migrate":
-        from bot.migrate import upgrade
+        from bot.storage.migrate import upgrade
 
         upgrade()
         print("Base de données à jour.")

@@ -1,11 +1,11 @@
 """Alembic environment: the URL and the models come from bot/."""
 from alembic import context
 
-import bot.accounts  # noqa: F401  (each import registers its tables on Base.metadata)
-import bot.audit  # noqa: F401
-import bot.bookings  # noqa: F401
-import bot.followup  # noqa: F401
-from bot.db import Base, database_url, make_engine
+import bot.callbacks.bookings  # noqa: F401
+import bot.callbacks.followup  # noqa: F401
+import bot.storage.accounts  # noqa: F401  (each import registers its tables on Base.metadata)
+import bot.storage.audit  # noqa: F401
+from bot.storage.db import Base, database_url, make_engine
 
 config = context.config
 

@@ -43,7 +43,7 @@ async def predict(model: str, texts: list[str]) -> list[tuple[str, str | None]]:
     from rasa.core.agent import Agent
     from rasa.utils.log_utils import configure_structlog
 
-    from bot.faq_cues import choose_topics
+    from bot.reading.faq_cues import choose_topics
 
     logging.basicConfig(level=logging.WARNING)
     configure_structlog(logging.WARNING)

@@ -38,8 +38,8 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bot.ccas import load_national  # noqa: E402
-from bot.settings import CONFIG_DIR  # noqa: E402
+from bot.configuration.ccas import load_national  # noqa: E402
+from bot.configuration.settings import CONFIG_DIR  # noqa: E402
 
 SETS = (ROOT / "tests" / "safety" / "heldout.yml", ROOT / "tests" / "safety" / "blind.yml")
 TARGET_RECALL = 1.0

@@ -1,7 +1,7 @@
 """The public pages: a CCAS web page with the chat widget, and the privacy notice.
 
 Everything is served from here: no font, script or style from another host. The widget
-talks to Rasa's socket.io channel (channels/webchat.py) at CHAT_SERVER_URL.
+talks to Rasa's socket.io channel (rasa_ext/channels/webchat.py) at CHAT_SERVER_URL.
 """
 from __future__ import annotations
 
@@ -14,8 +14,8 @@ from sanic import Sanic
 from sanic.request import Request
 from sanic.response import HTTPResponse, file, html
 
-from bot.ccas import current_ccas
-from bot.schedule import format_weekly_hours
+from bot.callbacks.schedule import format_weekly_hours
+from bot.configuration.ccas import current_ccas
 
 HERE = Path(__file__).resolve().parent
 STATIC = {"chat.js": "application/javascript", "chat.css": "text/css",

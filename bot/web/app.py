@@ -34,14 +34,16 @@ from sanic.response import BaseHTTPResponse, HTTPResponse, file, html, redirect
 from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
-from bot import accounts, audit, clock, followup, handover
-from bot.bookings import Booking
-from bot.ccas import current_ccas, current_national
-from bot.db import session_scope, stored_utc
-from bot.erasure import erase_person
-from bot.schedule import local_now
-from bot.settings import app_secret
-from bot.worklist import GROUPS, Row, arrange
+from bot.callbacks import clock, followup
+from bot.callbacks.bookings import Booking
+from bot.callbacks.schedule import local_now
+from bot.callbacks.worklist import GROUPS, Row, arrange
+from bot.configuration.ccas import current_ccas, current_national
+from bot.configuration.settings import app_secret
+from bot.handovers import handover
+from bot.storage import accounts, audit
+from bot.storage.db import session_scope, stored_utc
+from bot.storage.erasure import erase_person
 
 HERE = Path(__file__).resolve().parent
 COOKIE = "ccas_session"

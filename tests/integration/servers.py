@@ -13,11 +13,10 @@ from pathlib import Path
 
 import requests
 
-from bot.clock import CLOCK_FILE_ENV
+from bot.callbacks.clock import CLOCK_FILE_ENV
 from tests.processes import end
 
 ROOT = Path(__file__).resolve().parents[2]
-BIN = Path(sys.executable).parent
 
 
 # credentials.yml reads these; empty leaves the SMS channel off.
@@ -90,7 +89,7 @@ def start_servers(model: str, token: str = "test-token", extra_env: dict | None 
     """The action server and `rasa_servers` Rasa servers, on a fresh SQLite database unless
     extra_env names a DATABASE_URL.
 
-    The schema is migrated first, as run.sh does. A test clock file (bot.clock) is created
+    The schema is migrated first, as run.sh does. A test clock file (bot.callbacks.clock) is created
     empty, which means the real time, and can be written to move the servers' clock.
     """
     env = {**os.environ, "PYTHONPATH": str(ROOT), "RASA_TELEMETRY_ENABLED": "false", **SMS_OFF,
@@ -117,9 +116,9 @@ def start_servers(model: str, token: str = "test-token", extra_env: dict | None 
     for index, port in enumerate(rasa_ports):
         rasa_log = logdir / f"rasa-{index}.log"
         processes.append(subprocess.Popen(
-            [str(BIN / "rasa"), "run", "--enable-api", "--model", model, "--endpoints", endpoints,
-             "--credentials", "credentials.yml", "--interface", "127.0.0.1", "--port", str(port),
-             "--auth-token", token],
+            [sys.executable, "-m", "rasa_ext", "run", "--enable-api", "--model", model,
+             "--endpoints", endpoints, "--credentials", "credentials.yml", "--interface", "127.0.0.1",
+             "--port", str(port), "--auth-token", token],
             cwd=ROOT, env=env, stdout=rasa_log.open("w"), stderr=subprocess.STDOUT,
         ))
         logs.append(rasa_log)

@@ -17,14 +17,14 @@ from collections.abc import Iterator
 import pytest
 import requests
 
-from channels import api_guard
+from rasa_ext.channels import api_guard
 
 SERVE = """
 import sys
 from rasa.server import create_app
 from rasa.core.channels.channel import register
-from channels.rest import RestInput
-from channels.webchat import WebChatInput
+from rasa_ext.channels.rest import RestInput
+from rasa_ext.channels.webchat import WebChatInput
 app = create_app(agent=None, auth_token=None)
 register([RestInput(), WebChatInput()], app, route="/webhooks/")
 app.run(host="127.0.0.1", port=int(sys.argv[1]), workers=1, access_log=False, motd=False)

@@ -14,7 +14,7 @@ import pytest
 import requests
 import socketio
 
-from bot import handover
+from bot.handovers import handover
 from tests.integration.servers import ACTION_TOKEN, ROOT, start_servers
 from tests.integration.test_http_callback import TUESDAY_10, booking_of
 from tests.integration.test_sms import NUMBER, SID, TOKEN, FakeTwilio, inbound, sms_id

@@ -9,7 +9,7 @@ import requests
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from channels.inbound import MAX_MESSAGE_CHARS, clean_text
+from rasa_ext.channels.inbound import MAX_MESSAGE_CHARS, clean_text
 from tests.integration.conftest import Chat
 
 UNREADABLE = "Je n'ai pas pu lire ce message"

@@ -1,5 +1,5 @@
 """Booking a callback with the real servers over HTTP, at chosen moments of the week: the
-action server's clock is moved through the test clock file (bot.clock)."""
+action server's clock is moved through the test clock file (bot.callbacks.clock)."""
 import json
 import os
 import subprocess
@@ -8,10 +8,10 @@ from datetime import datetime
 
 import pytest
 
-from bot import bookings
-from bot.bookings import Booking
-from bot.ccas import current_ccas
-from bot.db import session_factory
+from bot.callbacks import bookings
+from bot.callbacks.bookings import Booking
+from bot.configuration.ccas import current_ccas
+from bot.storage.db import session_factory
 from tests.integration.conftest import Chat
 from tests.integration.test_http_conversation import assert_clean, joined
 

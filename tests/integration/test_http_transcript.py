@@ -3,8 +3,8 @@ import uuid
 
 import requests
 
-from bot.db import make_engine
-from bot.transcript import transcript
+from bot.handovers.transcript import transcript
+from bot.storage.db import make_engine
 from tests.integration.servers import start_servers
 
 

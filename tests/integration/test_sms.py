@@ -10,8 +10,8 @@ import pytest
 import requests
 from twilio.request_validator import RequestValidator
 
-from bot import handover
-from bot.conversation_ids import sms_conversation_id
+from bot.handovers import handover
+from bot.storage.conversation_ids import sms_conversation_id
 from tests.integration.servers import TEST_SECRET, free_port, start_servers
 from tests.integration.test_http_callback import TUESDAY_10, booking_of
 

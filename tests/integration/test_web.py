@@ -5,8 +5,8 @@ import uuid
 import pytest
 from sqlalchemy import text
 
-from bot.bookings import Booking
-from bot.db import session_factory
+from bot.callbacks.bookings import Booking
+from bot.storage.db import session_factory
 from bot.web.app import PUBLIC, create_app
 from tests.integration.conftest import PASSWORD, Chat
 from tests.integration.test_http_callback import TUESDAY_10, book_through, booking_of
@@ -160,7 +160,7 @@ def test_erasing_from_the_chat_deletes_everything_and_starts_afresh(servers):
 def test_done_callbacks_leave_the_list_after_thirty_days(servers, signed_in):
     import datetime as dt
 
-    from bot.bookings import book
+    from bot.callbacks.bookings import book
 
     tuesday = dt.datetime.fromisoformat(TUESDAY_10)
     made = {}

@@ -23,13 +23,13 @@ import pytest
 import requests
 from sqlalchemy import func, select, text
 
-from bot import accounts
-from bot.accounts import Counsellor, LoginFailure, WebSession
-from bot.audit import AuditEntry
-from bot.bookings import Booking, book
-from bot.db import session_factory
-from bot.followup import Note
-from bot.migrate import upgrade
+from bot.callbacks.bookings import Booking, book
+from bot.callbacks.followup import Note
+from bot.storage import accounts
+from bot.storage.accounts import Counsellor, LoginFailure, WebSession
+from bot.storage.audit import AuditEntry
+from bot.storage.db import session_factory
+from bot.storage.migrate import upgrade
 from bot.web.app import UNKNOWN_LOGIN
 from tests.integration.conftest import PASSWORD
 from tests.integration.servers import ROOT, Web, start_web

@@ -3,10 +3,11 @@ import datetime as dt
 
 import pytest
 
-from bot import accounts, clock
-from bot.db import session_factory
-from bot.migrate import upgrade
-from bot.worklist import Row, arrange, group_of
+from bot.callbacks import clock
+from bot.callbacks.worklist import Row, arrange, group_of
+from bot.storage import accounts
+from bot.storage.db import session_factory
+from bot.storage.migrate import upgrade
 
 PASSWORD = "un mot de passe assez long"
 
@@ -20,7 +21,7 @@ def session(database_url):
 
 @pytest.fixture
 def frozen(tmp_path, monkeypatch):
-    """Moves bot.clock: returns a function that sets the time."""
+    """Moves bot.callbacks.clock: returns a function that sets the time."""
     path = tmp_path / "clock.txt"
     monkeypatch.setenv(clock.CLOCK_FILE_ENV, str(path))
 

@@ -1,7 +1,7 @@
 """The French amount parser, on expressions as people write them."""
 import pytest
 
-from bot.amounts import Kind, format_euros, parse_answer
+from bot.reading.amounts import Kind, format_euros, parse_answer
 
 # (what the person writes, kind, monthly total, approximate?)
 TABLE = [
@@ -150,7 +150,7 @@ def test_line_named_in_the_clause_before_the_amount():
 
 
 def test_only_the_beginning_of_a_very_long_answer_is_read():
-    from bot.amounts import MAX_ANSWER_CHARS
+    from bot.reading.amounts import MAX_ANSWER_CHARS
 
     assert parse_answer("environ 800 " + "x" * 5000).total == 800
     assert parse_answer("x" * MAX_ANSWER_CHARS + " 1200").kind == Kind.UNKNOWN

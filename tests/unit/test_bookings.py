@@ -5,8 +5,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.availability import day_slots, upcoming_slots
-from bot.bookings import (
+from bot.callbacks.availability import day_slots, upcoming_slots
+from bot.callbacks.bookings import (
     SlotFull,
     active_booking,
     book,
@@ -17,10 +17,10 @@ from bot.bookings import (
     slot_start_of,
     upcoming,
 )
-from bot.ccas import load_ccas
-from bot.db import session_factory
-from bot.migrate import upgrade
-from bot.settings import CONFIG_DIR
+from bot.configuration.ccas import load_ccas
+from bot.configuration.settings import CONFIG_DIR
+from bot.storage.db import session_factory
+from bot.storage.migrate import upgrade
 
 PARIS = ZoneInfo("Europe/Paris")
 GRENOBLE = load_ccas(CONFIG_DIR / "ccas" / "grenoble.yml")

@@ -1,10 +1,10 @@
 import pytest
 
-from bot.amounts import Kind, format_euros, parse_answer
-from bot.budget import Line, Snapshot, left_after_loans, needs_help, rsa_floor, summary
-from bot.ccas import load_national
-from bot.household import Household, parse_household
-from bot.settings import CONFIG_DIR
+from bot.configuration.ccas import load_national
+from bot.configuration.settings import CONFIG_DIR
+from bot.money.budget import Line, Snapshot, left_after_loans, needs_help, rsa_floor, summary
+from bot.reading.amounts import Kind, format_euros, parse_answer
+from bot.reading.household import Household, parse_household
 
 NATIONAL = load_national(CONFIG_DIR / "national.yml")
 
@@ -168,7 +168,7 @@ def test_a_household_listed_member_by_member(said, adults, children):
 
 
 def test_the_people_counted_beyond_the_adults_are_the_children():
-    from bot.household import read_household
+    from bot.reading.household import read_household
     assert read_household("bonsoir, on est 4 : mon conjoint, moi et les filles, on touche 2100") == (2, 2)
     assert read_household("nous sommes 3 avec ma femme et le bébé") == (2, 1)
     assert read_household("Nous sommes deux, les enfants sont partis depuis longtemps.") == (2, 0)

@@ -5,8 +5,8 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.budget import ActionBudgetCorrect, ActionBudgetSummary, ValidateBudgetForm
 from actions.understanding import read_message
-from bot.amounts import parse_answer
-from bot.budget import Line
+from bot.money.budget import Line
+from bot.reading.amounts import parse_answer
 from tests.unit.test_actions import tracker, user
 
 
@@ -182,3 +182,17 @@ def test_the_household_of_a_crisis_message_leaves_the_form_question_as_it_was():
     said = "je dors dans la voiture avec mon fils de 8 ans, je sais pas ou aller ce soir"
     events = read_message(CollectingDispatcher(), tracker(said, "crisis", active_loop="budget_form"))
     assert not any(e["name"] == "budget_household" for e in events)
+
+
+def test_a_crisis_message_never_changes_a_household_already_given():
+    # Given at the household question: two adults and a child. A crisis message about a
+    # grown-up son living there, or about a late husband, changes neither.
+    household = {"adults": 2, "children": 1}
+    slots = {"budget_snapshot": dict(household), "budget_household": household}
+    for said in ("mon fils de 30 ans me menace, je vis seule avec lui et j'ai peur",
+                 "depuis que mon mari est parti je suis seule et je veux en finir"):
+        events = read_message(CollectingDispatcher(),
+                              tracker(said, "crisis", slots=slots, active_loop="budget_form"))
+        snapshots = [e["value"] for e in events if e["name"] == "budget_snapshot"]
+        assert all((s["adults"], s["children"]) == (2, 1) for s in snapshots), said
+        assert not any(e["name"] == "budget_household" for e in events)

@@ -1,12 +1,12 @@
-"""Budget facts read from any message (bot/budget_reading.py) and applied to the snapshot once.
+"""Budget facts read from any message (bot/reading/budget_reading.py) and applied to the snapshot once.
 
 The sentences are of the kinds that used to be lost or misread; none is copied from an
 evaluation set.
 """
 import pytest
 
-from bot.budget import Line, Snapshot, apply_reading
-from bot.budget_reading import OwedMonths, read_budget
+from bot.money.budget import Line, Snapshot, apply_reading
+from bot.reading.budget_reading import OwedMonths, read_budget
 
 
 def figures(text, asked=None):

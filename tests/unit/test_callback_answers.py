@@ -1,11 +1,11 @@
 """Answers to the booking questions: a first name or pseudonym, consent, who referred."""
 import pytest
 
-from bot.ccas import load_ccas
-from bot.consent import parse_consent
-from bot.pseudonym import parse_pseudonym
-from bot.referral import referral_sources
-from bot.settings import CONFIG_DIR
+from bot.configuration.ccas import load_ccas
+from bot.configuration.settings import CONFIG_DIR
+from bot.reading.consent import parse_consent
+from bot.reading.pseudonym import parse_pseudonym
+from bot.reading.referral import referral_sources
 
 GRENOBLE = load_ccas(CONFIG_DIR / "ccas" / "grenoble.yml")
 
@@ -29,7 +29,7 @@ def test_names_are_kept_as_written(message, name):
     ("Sam", "Sam"),
 ])
 def test_a_name_given_with_something_else_is_the_answer(message, name):
-    from bot.pseudonym import name_from_answer
+    from bot.reading.pseudonym import name_from_answer
 
     assert name_from_answer(message).value == name
     assert name_from_answer("ouais merci beaucoup") is None
@@ -101,7 +101,7 @@ def test_referrals_are_gathered_once_each_in_order():
     ("famille N'Diaye", "Famille N'Diaye"),
 ])
 def test_a_name_with_its_titles_is_kept_whole(said, name):
-    from bot.pseudonym import name_from_answer
+    from bot.reading.pseudonym import name_from_answer
     assert name_from_answer(said).value == name
 
 

@@ -1,7 +1,7 @@
 import pytest
 
-from bot.ccas import ConfigError, load_ccas, load_national, parse_ccas
-from bot.settings import CONFIG_DIR
+from bot.configuration.ccas import ConfigError, load_ccas, load_national, parse_ccas
+from bot.configuration.settings import CONFIG_DIR
 
 
 def test_both_example_configurations_load():
@@ -60,10 +60,10 @@ def test_an_unverified_ccas_number_is_never_given_to_a_person():
     to the city's site instead, and `python -m bot facts` says so."""
     import datetime as dt
 
-    from bot import replies
-    from bot.ccas import load_ccas, load_national
-    from bot.facts import review
-    from bot.settings import CONFIG_DIR
+    from bot.configuration.ccas import load_ccas, load_national
+    from bot.configuration.settings import CONFIG_DIR
+    from bot.wording import replies
+    from bot.wording.facts import review
 
     besancon = load_ccas(CONFIG_DIR / "ccas" / "besancon.yml")
     configured = besancon.facts[0].value
@@ -78,9 +78,9 @@ def test_an_unverified_ccas_number_is_never_given_to_a_person():
 def test_facts_older_than_a_year_are_flagged():
     import datetime as dt
 
-    from bot.ccas import load_national
-    from bot.facts import review
-    from bot.settings import CONFIG_DIR
+    from bot.configuration.ccas import load_national
+    from bot.configuration.settings import CONFIG_DIR
+    from bot.wording.facts import review
 
     national = load_national(CONFIG_DIR / "national.yml")
     rows = {r.fact.name: r for r in review(national, [], national.rsa_since + dt.timedelta(days=400))}

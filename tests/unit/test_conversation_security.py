@@ -9,10 +9,10 @@ from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from actions.server import authorised, refusal
-from bot import conversation_ids, server_secret
-from channels.inbound import OFFERED_KEY, MessageRate, mark_commands, offered_payloads
-from channels.rest import caller_allowed
-from components.typed_commands import TypedCommandGuard
+from bot.storage import conversation_ids, server_secret
+from rasa_ext.channels.inbound import OFFERED_KEY, MessageRate, mark_commands, offered_payloads
+from rasa_ext.channels.rest import caller_allowed
+from rasa_ext.components.typed_commands import TypedCommandGuard
 
 
 @pytest.fixture(autouse=True)
@@ -163,14 +163,14 @@ def test_the_rate_of_one_conversation_is_limited_not_the_others():
 
 
 def test_a_sender_id_no_database_can_store_is_made_storable():
-    from channels.inbound import clean_sender
+    from rasa_ext.channels.inbound import clean_sender
 
     assert clean_sender("f\ud800x") == "f\ufffdx"
     assert clean_sender("f\ud800x").encode("utf-8")
 
 
 def test_a_body_nested_thousands_of_levels_is_unreadable_not_an_error():
-    from channels.rest import read_body
+    from rasa_ext.channels.rest import read_body
 
     assert read_body(b'{"sender":"x","message":"x","m":' + b"[" * 30000 + b"]" * 30000 + b"}") is None
 
@@ -194,8 +194,8 @@ def test_action_server_token_and_address():
 
 
 def test_a_button_title_typed_as_text_picks_that_button():
-    from channels.inbound import TYPED_BUTTON_KEY
-    from components.typed_commands import button_intent
+    from rasa_ext.channels.inbound import TYPED_BUTTON_KEY
+    from rasa_ext.components.typed_commands import button_intent
     shown = [BotUttered("Voulez-vous que j'efface tout ?", {"buttons": [
         {"title": "Oui, tout effacer", "payload": "/affirm"}, {"title": "Non, garder", "payload": "/deny"}]})]
     for typed in ("Oui, tout effacer", "oui tout effacer", "  OUI,  TOUT EFFACER !"):

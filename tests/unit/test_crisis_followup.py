@@ -3,8 +3,8 @@ import datetime as dt
 
 import pytest
 
-from bot.callback_wish import accepts_callback as _accepts
-from bot.crisis_followup import (
+from bot.reading.callback_wish import accepts_callback as _accepts
+from bot.reading.crisis_followup import (
     CRISIS_FOLLOWUP,
     CRISIS_SUPPORT,
     LISTEN,
@@ -191,7 +191,7 @@ def test_what_the_person_tells_after_the_next_steps_is_listened_to_not_answered_
 
 
 def test_an_unsure_crisis_reading_of_a_plain_answer_is_the_answer():
-    from bot.crisis_followup import plain_answer
+    from bot.reading.crisis_followup import plain_answer
 
     assert plain_answer("moi + mon bb", 0.53)
     assert plain_answer("1200 avec la caf", 0.6)

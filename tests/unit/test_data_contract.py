@@ -6,8 +6,8 @@ import re
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.understanding import read_message
-from bot.handover import Handover, to_json
-from bot.settings import ROOT
+from bot.configuration.settings import ROOT
+from bot.handovers.handover import Handover, to_json
 from tests.unit.test_actions import tracker
 
 LINE_KEYS = {"status", "total", "approximate", "detail"}

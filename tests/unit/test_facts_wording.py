@@ -4,11 +4,11 @@ from pathlib import Path
 
 import yaml
 
-from bot import replies
-from bot.ccas import load_ccas, load_national
-from bot.safety import Crisis
-from bot.settings import CONFIG_DIR
-from bot.texts import text
+from bot.configuration.ccas import load_ccas, load_national
+from bot.configuration.settings import CONFIG_DIR
+from bot.reading.safety import Crisis
+from bot.wording import replies
+from bot.wording.texts import text
 
 ROOT = Path(__file__).resolve().parents[2]
 NATIONAL = load_national(CONFIG_DIR / "national.yml")

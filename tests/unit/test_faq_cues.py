@@ -5,7 +5,7 @@ import pytest
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot.faq_cues import choose_topics, topics_named
+from bot.reading.faq_cues import choose_topics, topics_named
 
 
 @pytest.mark.parametrize("said, selected, expected", [
@@ -71,7 +71,7 @@ def test_the_action_answers_each_question_and_never_stays_silent():
 
 
 def test_a_question_about_how_the_callback_goes_is_a_question():
-    from bot.faq_cues import asks_how_the_callback_goes
+    from bot.reading.faq_cues import asks_how_the_callback_goes
 
     assert asks_how_the_callback_goes("et ça se passe comment le rappel, elle appelle d'un numéro masqué ?")
     assert asks_how_the_callback_goes("comment ça se passe si je veux être rappelée")
@@ -81,7 +81,7 @@ def test_a_question_about_how_the_callback_goes_is_a_question():
 
 def test_what_to_include_is_answered_during_the_budget_questions():
     from actions.faq import ActionAnswerFaq
-    from bot.faq_cues import asks_whether_it_counts
+    from bot.reading.faq_cues import asks_whether_it_counts
 
     assert asks_whether_it_counts("les APL ça compte ?")
     assert asks_whether_it_counts("je mets aussi la prime de noel ?")

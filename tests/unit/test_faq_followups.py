@@ -1,4 +1,4 @@
-"""A short question right after an answer is about that answer's topic (bot/faq_followups.py).
+"""A short question right after an answer is about that answer's topic (bot/reading/faq_followups.py).
 
 The questions are written for this test; none comes from an evaluation set.
 """
@@ -8,7 +8,7 @@ import pytest
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot.faq_followups import asked_about, follow_up_key
+from bot.reading.faq_followups import asked_about, follow_up_key
 
 
 @pytest.mark.parametrize("said, kind", [
@@ -84,13 +84,13 @@ def test_does_it_cover_this_too_is_answered_yes_or_no():
     assert follow_up_key("ça marche pour une amende aussi ?", "fsl") == "faq_more.fsl.scope_no"
     assert follow_up_key("c'est valable pour le bois ?", "energy_cheque") == \
         "faq_more.energy_cheque.scope_yes"
-    from bot.texts import text
+    from bot.wording.texts import text
     assert text("faq_more.fsl.scope_yes").startswith("Oui")
 
 
 def test_a_moment_asked_about_at_the_time_question_answers_it(tmp_path, monkeypatch):
     from actions.faq import ActionFaqInBooking
-    from bot.migrate import upgrade
+    from bot.storage.migrate import upgrade
 
     url = f"sqlite:///{tmp_path / 'ccas.db'}"
     upgrade(url)

@@ -2,8 +2,8 @@
 import pytest
 from rasa.shared.nlu.constants import INTENT
 
-from bot.telling import tells_shame
-from components.shame_net import ShameNet
+from bot.reading.telling import tells_shame
+from rasa_ext.components.shame_net import ShameNet
 from tests.unit.nlu_messages import classified
 
 
@@ -19,7 +19,7 @@ from tests.unit.nlu_messages import classified
     ("mon loyer c'est 700", "inform", "inform"),
 ])
 def test_shame_said_is_heard(text, predicted, expected):
-    from components.crisis_net import CrisisSafetyNet
+    from rasa_ext.components.crisis_net import CrisisSafetyNet
 
     [message] = CrisisSafetyNet().process(ShameNet().process([classified(text, predicted)]))
     assert message.get(INTENT)["name"] == expected
@@ -40,7 +40,7 @@ def test_tells_shame_only_without_a_question():
     ("je reviens de chez le médecin, j'ai plus rien", "express_difficulty", "express_difficulty"),
 ])
 def test_putting_off_ends_kindly(text, predicted, expected):
-    from components.put_off import PutOffNet
+    from rasa_ext.components.put_off import PutOffNet
 
     [message] = PutOffNet().process([classified(text, predicted)])
     assert message.get(INTENT)["name"] == expected
@@ -59,14 +59,14 @@ def test_putting_off_ends_kindly(text, predicted, expected):
     ("blablabla truc machin chose bidule", "nlu_fallback", "nlu_fallback"),
 ])
 def test_a_statement_is_not_answered_with_a_leaflet(text, predicted, expected):
-    from components.statement_net import StatementNet
+    from rasa_ext.components.statement_net import StatementNet
 
     [message] = StatementNet().process([classified(text, predicted)])
     assert message.get(INTENT)["name"] == expected
 
 
 def test_being_advised_to_write_is_told_not_asked():
-    from bot.telling import tells_rather_than_asks
+    from bot.reading.telling import tells_rather_than_asks
 
     assert tells_rather_than_asks("mon assistante sociale m'a conseillé de vous écrire, on n'y arrive plus")
     assert not tells_rather_than_asks("il me faudrait des conseils pour gérer mes dettes")

@@ -1,7 +1,7 @@
 import pytest
 import spacy
 
-from components.gibberish import is_gibberish
+from rasa_ext.components.gibberish import is_gibberish
 
 
 @pytest.fixture(scope="module")

@@ -12,14 +12,14 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, BotUttered, SessionStarted, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from bot import handover
-from bot.amounts import format_euros
-from bot.bookings import book
-from bot.ccas import load_ccas, load_national
+from bot.callbacks.bookings import book
 from bot.cli import main
-from bot.db import session_factory
-from bot.migrate import upgrade
-from bot.settings import CONFIG_DIR, ROOT
+from bot.configuration.ccas import load_ccas, load_national
+from bot.configuration.settings import CONFIG_DIR, ROOT
+from bot.handovers import handover
+from bot.reading.amounts import format_euros
+from bot.storage.db import session_factory
+from bot.storage.migrate import upgrade
 
 PARIS = ZoneInfo("Europe/Paris")
 GRENOBLE = load_ccas(CONFIG_DIR / "ccas" / "grenoble.yml")

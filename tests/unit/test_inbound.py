@@ -2,8 +2,8 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from channels.inbound import MAX_MESSAGE_CHARS, clean_sender, clean_text
-from channels.rest import read_body
+from rasa_ext.channels.inbound import MAX_MESSAGE_CHARS, clean_sender, clean_text
+from rasa_ext.channels.rest import read_body
 
 
 def test_text_is_kept_as_written_apart_from_control_characters():

@@ -4,11 +4,11 @@ import datetime as dt
 
 import pytest
 
-from bot.callback_wish import changes_moment, mentions_callback_time
-from bot.ccas import current_ccas
-from bot.household import read_household
-from bot.referral import referral_sources
-from bot.themes import detect_themes
+from bot.configuration.ccas import current_ccas
+from bot.reading.callback_wish import changes_moment, mentions_callback_time
+from bot.reading.household import read_household
+from bot.reading.referral import referral_sources
+from bot.reading.themes import detect_themes
 
 SUNDAY = dt.date(2026, 11, 22)
 
@@ -85,7 +85,7 @@ def test_a_time_to_be_called(text, intent, expected):
     ("je voudrais déplacer mon rappel", False),
 ])
 def test_a_plain_request_to_be_called(text, expected):
-    from bot.callback_wish import asks_for_callback_not_naming
+    from bot.reading.callback_wish import asks_for_callback_not_naming
     assert asks_for_callback_not_naming(text) is expected
 
 
@@ -121,8 +121,8 @@ def test_after_a_callback_offer_a_moment_is_a_wish_to_be_called_then():
 def test_after_a_callback_offer_a_moment_or_a_number_takes_it():
     from rasa.shared.core.events import ActionExecuted, BotUttered, UserUttered
 
-    from bot.callback_wish import takes_callback_offer
-    from components.callback_offer_policy import callback_was_offered
+    from bot.reading.callback_wish import takes_callback_offer
+    from rasa_ext.components.callback_offer_policy import callback_was_offered
 
     today = dt.date(2026, 11, 23)
     offer = BotUttered("Voulez-vous qu'elle vous rappelle ?",
@@ -147,7 +147,7 @@ def test_after_a_callback_offer_a_moment_or_a_number_takes_it():
     ("moi c'est pareil", None), ("je m'appelle comme vous voulez", None), ("merci pour tout", None),
 ])
 def test_a_name_given_in_passing(text, name):
-    from bot.pseudonym import name_in_message
+    from bot.reading.pseudonym import name_in_message
 
     assert name_in_message(text) == name
 
@@ -159,13 +159,13 @@ def test_a_name_given_in_passing(text, name):
     ("n'annulez pas surtout", False), ("je ne veux pas annuler", False),
 ])
 def test_a_cancellation_is_read_from_its_words(text, cancels):
-    from bot.callback_wish import cancels_callback
+    from bot.reading.callback_wish import cancels_callback
 
     assert cancels_callback(text) is cancels
 
 
 def test_the_callback_offer_is_read_the_same_from_action_server_events():
-    from bot.callback_wish import callback_offered_before
+    from bot.reading.callback_wish import callback_offered_before
 
     offer = ("bot", [{"title": "Oui", "payload": "/request_human"}])
     assert callback_offered_before([("user", []), ("action", []), offer, ("user", [])])
@@ -174,14 +174,14 @@ def test_the_callback_offer_is_read_the_same_from_action_server_events():
 
 
 def test_booking_in_words_is_asking_for_the_callback():
-    from bot.callback_wish import asks_for_callback
+    from bot.reading.callback_wish import asks_for_callback
     assert asks_for_callback("bon d'accord je réserve, mardi vers 11h")
     assert asks_for_callback("je voudrais prendre rendez-vous avec une conseillère")
     assert not asks_for_callback("je réserve pas tout de suite, je réfléchis")
 
 
 def test_asking_for_a_person_is_asking_for_the_callback():
-    from bot.callback_wish import asks_for_callback
+    from bot.reading.callback_wish import asks_for_callback
     assert asks_for_callback("bon ben passez-moi quelqu'un alors")
     assert asks_for_callback("je veux une vraie personne, pas un robot")
     assert not asks_for_callback("je veux une aide pour le loyer")
@@ -208,14 +208,14 @@ def test_who_is_still_at_home(text, expected):
     "moi un petit boulot à 700 et ma femme rien",
 ])
 def test_a_little_job_or_pension_is_no_child(text):
-    from bot.household import parse_household
+    from bot.reading.household import parse_household
     household = parse_household(text)
     assert getattr(household, "children", 0) == 0
 
 
 def test_a_child_still_to_be_born_is_not_counted_yet():
     assert read_household("nous sommes 2, et ma compagne est enceinte") == (2, None)
-    from bot.household import parse_household
+    from bot.reading.household import parse_household
     assert parse_household("on est deux et on attend un bébé en avril").children == 0
 
 
@@ -226,6 +226,6 @@ def test_who_sent_a_couple_is_read_as_for_one_person():
 
 
 def test_help_from_a_counsellor_asks_for_a_callback():
-    from bot.callback_wish import asks_for_callback
+    from bot.reading.callback_wish import asks_for_callback
     assert asks_for_callback("je voudrais bien qu'une conseillère m'accompagne pour ça")
     assert not asks_for_callback("est-ce qu'une conseillère pourrait m'aider ?")

@@ -3,11 +3,11 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import inspect
 
-import bot.accounts  # noqa: F401  (the models whose tables the migrations must build)
-import bot.audit  # noqa: F401
-import bot.followup  # noqa: F401
-from bot.db import Base, make_engine
-from bot.migrate import upgrade
+import bot.callbacks.followup  # noqa: F401
+import bot.storage.accounts  # noqa: F401  (the models whose tables the migrations must build)
+import bot.storage.audit  # noqa: F401
+from bot.storage.db import Base, make_engine
+from bot.storage.migrate import upgrade
 
 
 def test_migrations_create_the_tables_the_models_describe(database_url):

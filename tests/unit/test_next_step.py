@@ -6,7 +6,7 @@ from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.next_step import ActionTakeNextStep, explore_theme
-from bot.texts import text
+from bot.wording.texts import text
 
 
 def user(text_, intent):
@@ -38,7 +38,7 @@ def test_a_situation_without_a_known_theme_gets_the_general_question():
 
 
 def test_every_theme_has_its_question():
-    from bot.themes import THEMES
+    from bot.reading.themes import THEMES
     for theme in (*THEMES, "general"):
         assert text(f"next_step.explore.{theme}").strip().endswith("?")
 

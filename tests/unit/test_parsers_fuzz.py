@@ -5,14 +5,14 @@ import datetime as dt
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.amounts import MAX_PLAUSIBLE_EUROS, parse_amounts, parse_answer
-from bot.consent import parse_consent
-from bot.household import parse_household
-from bot.phone import parse_phone
-from bot.preferences import parse_preference
-from bot.pseudonym import parse_pseudonym
-from bot.themes import detect_themes
-from bot.urgency import detect_urgencies
+from bot.reading.amounts import MAX_PLAUSIBLE_EUROS, parse_amounts, parse_answer
+from bot.reading.consent import parse_consent
+from bot.reading.household import parse_household
+from bot.reading.phone import parse_phone
+from bot.reading.preferences import parse_preference
+from bot.reading.pseudonym import parse_pseudonym
+from bot.reading.themes import detect_themes
+from bot.reading.urgency import detect_urgencies
 
 # Mostly French-looking text (words, digits, euros, times), plus anything at all.
 PIECES = st.sampled_from(["loyer", "1 200", "€", "euros", "k", "mille", "deux cent", "h", "15h30", "demain",

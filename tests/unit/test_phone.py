@@ -1,6 +1,6 @@
 import pytest
 
-from bot.phone import parse_phone
+from bot.reading.phone import parse_phone
 
 
 @pytest.mark.parametrize(

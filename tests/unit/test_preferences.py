@@ -3,10 +3,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.availability import upcoming_slots
-from bot.ccas import load_ccas
-from bot.preferences import Preference, matching_slots, parse_preference
-from bot.settings import CONFIG_DIR
+from bot.callbacks.availability import upcoming_slots
+from bot.configuration.ccas import load_ccas
+from bot.configuration.settings import CONFIG_DIR
+from bot.reading.preferences import Preference, matching_slots, parse_preference
 
 PARIS = ZoneInfo("Europe/Paris")
 GRENOBLE = load_ccas(CONFIG_DIR / "ccas" / "grenoble.yml")
@@ -87,7 +87,7 @@ def test_the_part_of_the_day_read_with_its_negation(text, part):
 
 
 def test_constraints_read_for_the_counsellor():
-    from bot.preferences import constraints_fr
+    from bot.reading.preferences import constraints_fr
 
     assert constraints_fr({"excluded_days": [2], "part": "morning", "after": "16:00:00", "before": None}) == [
         "pas le mercredi", "plutôt le matin", "après 16 h"]

@@ -1,5 +1,5 @@
 """What the classifier reads of repeated punctuation."""
-from bot.textnorm import squeeze_punctuation
+from bot.reading.textnorm import squeeze_punctuation
 
 
 def test_runs_of_marks_are_squeezed():

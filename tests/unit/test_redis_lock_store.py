@@ -1,7 +1,7 @@
 """The Redis lock store: tickets issued by several servers at the same moment never collide."""
 import threading
 
-from components.redis_lock_store import AtomicRedisLockStore
+from rasa_ext.redis_lock_store import AtomicRedisLockStore
 
 
 def test_tickets_issued_at_the_same_moment_by_several_servers_are_all_different(redis):

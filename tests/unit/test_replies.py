@@ -3,10 +3,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot import replies
-from bot.ccas import load_ccas, load_national
-from bot.safety import Crisis
-from bot.settings import CONFIG_DIR
+from bot.configuration.ccas import load_ccas, load_national
+from bot.configuration.settings import CONFIG_DIR
+from bot.reading.safety import Crisis
+from bot.wording import replies
 
 PARIS = ZoneInfo("Europe/Paris")
 NATIONAL = load_national(CONFIG_DIR / "national.yml")

@@ -15,15 +15,16 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.utils.endpoints import EndpointConfig
 from sqlalchemy.exc import IntegrityError, OperationalError
 
-import bot.db
+import bot.storage.db
 from actions.callback import _take_slot
-from bot.bookings import Booking, book
-from bot.ccas import load_ccas
-from bot.db import retrying, retrying_async, session_factory
-from bot.migrate import upgrade
-from bot.settings import CONFIG_DIR
-from bot.tracker_store import CcasTrackerStore, TrackerStoreUnavailable
-from components.action_fallback import install
+from bot.callbacks.bookings import Booking, book
+from bot.configuration.ccas import load_ccas
+from bot.configuration.settings import CONFIG_DIR
+from bot.storage.db import retrying, retrying_async, session_factory
+from bot.storage.migrate import upgrade
+from rasa_ext.action_fallback import install
+from rasa_ext.patches import install as install_patches
+from rasa_ext.tracker_store import CcasTrackerStore, TrackerStoreUnavailable
 
 PARIS = ZoneInfo("Europe/Paris")
 GRENOBLE = load_ccas(CONFIG_DIR / "ccas" / "grenoble.yml")
@@ -114,7 +115,7 @@ def test_a_move_interrupted_after_the_new_booking_is_finished_when_tried_again(d
 
 @pytest.fixture
 def store(tmp_path, monkeypatch):
-    monkeypatch.setattr(bot.db, "RETRY_WAITS", (0, 0))
+    monkeypatch.setattr(bot.storage.db, "RETRY_WAITS", (0, 0))
     return CcasTrackerStore(domain=Domain.empty(), host=f"sqlite:///{tmp_path / 'events.db'}")
 
 
@@ -144,6 +145,7 @@ def test_a_long_outage_is_reported_not_replaced_by_an_empty_conversation(store, 
     monkeypatch.setattr(SQLTrackerStore, "save", down)
     # Rasa wraps every store in a FailSafeTrackerStore, which would return None (a blank
     # conversation) and save into memory: the outage must reach the channel instead.
+    install_patches()
     failsafe = FailSafeTrackerStore(store)
     with pytest.raises(TrackerStoreUnavailable):
         asyncio.run(failsafe.retrieve("nadia"))
@@ -179,7 +181,7 @@ def test_an_unreachable_action_server_gets_one_kind_answer_per_message():
 def test_the_action_servers_answers_are_still_checked_in_full():
     from jsonschema import ValidationError
 
-    from components.action_response_check import install as install_check
+    from rasa_ext.action_response_check import install as install_check
 
     install_check()
     action = RemoteAction("action_budget_summary", None)

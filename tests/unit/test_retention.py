@@ -8,12 +8,12 @@ from rasa.shared.core.events import ActionExecuted, BotUttered, SessionStarted, 
 from rasa.shared.core.trackers import DialogueStateTracker
 from sqlalchemy import text
 
-from bot.bookings import book
+from bot.callbacks.bookings import book
 from bot.cli import main
-from bot.db import session_factory
-from bot.migrate import upgrade
-from bot.retention import last_contacts, purge
-from bot.settings import ROOT
+from bot.configuration.settings import ROOT
+from bot.storage.db import session_factory
+from bot.storage.migrate import upgrade
+from bot.storage.retention import last_contacts, purge
 
 NOW = dt.datetime(2026, 11, 24, 10, 0, tzinfo=dt.timezone.utc)
 

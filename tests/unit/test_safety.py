@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot.safety import Crisis, assess, detect_crises
+from bot.reading.safety import Crisis, assess, detect_crises
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -3,15 +3,15 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.ccas import load_ccas
-from bot.schedule import (
-    format_moment_fr,
+from bot.callbacks.schedule import (
     format_weekly_hours,
     in_winter_truce,
     is_open,
     next_opening,
 )
-from bot.settings import CONFIG_DIR
+from bot.configuration.ccas import load_ccas
+from bot.configuration.settings import CONFIG_DIR
+from bot.wording.formats import format_moment_fr
 
 PARIS = ZoneInfo("Europe/Paris")
 GRENOBLE = load_ccas(CONFIG_DIR / "ccas" / "grenoble.yml")

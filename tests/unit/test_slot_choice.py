@@ -4,11 +4,11 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.availability import upcoming_slots
-from bot.ccas import load_ccas
-from bot.preferences import parse_preference
-from bot.settings import CONFIG_DIR
-from bot.slot_choice import choose, choose_among, slot_phrase, slot_title, spread_offers
+from bot.callbacks.availability import upcoming_slots
+from bot.callbacks.slot_choice import choose, choose_among, slot_phrase, slot_title, spread_offers
+from bot.configuration.ccas import load_ccas
+from bot.configuration.settings import CONFIG_DIR
+from bot.reading.preferences import parse_preference
 
 PARIS = ZoneInfo("Europe/Paris")
 GRENOBLE = load_ccas(CONFIG_DIR / "ccas" / "grenoble.yml")

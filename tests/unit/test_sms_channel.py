@@ -1,5 +1,5 @@
 """SMS has no buttons: choices are numbered, and a number is read back as that choice."""
-from channels.sms import CHOICE_HINT, chosen_payload, numbered
+from rasa_ext.channels.sms import CHOICE_HINT, chosen_payload, numbered
 
 BUTTONS = [{"title": "Faire le point", "payload": "/request_snapshot"},
            {"title": "Être rappelé·e", "payload": "/request_human"}]

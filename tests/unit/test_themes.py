@@ -1,6 +1,6 @@
 import pytest
 
-from bot.themes import detect_themes, merge_themes
+from bot.reading.themes import detect_themes, merge_themes
 
 CASES = [
     ("je n'arrive plus à payer mon loyer", ["housing"]),

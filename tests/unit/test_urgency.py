@@ -1,9 +1,9 @@
 import pytest
 
-from bot import replies
-from bot.ccas import load_national
-from bot.settings import CONFIG_DIR
-from bot.urgency import Urgency, detect_urgencies
+from bot.configuration.ccas import load_national
+from bot.configuration.settings import CONFIG_DIR
+from bot.reading.urgency import Urgency, detect_urgencies
+from bot.wording import replies
 
 NATIONAL = load_national(CONFIG_DIR / "national.yml")
 
@@ -38,7 +38,7 @@ def test_each_urgency_gets_its_concrete_help():
 
 
 def test_a_question_about_rights_is_told_apart_from_what_is_happening():
-    from bot.urgency import asks_in_general
+    from bot.reading.urgency import asks_in_general
     assert asks_in_general("est-ce qu'un bailleur a le droit d'expulser quelqu'un en février ?")
     assert asks_in_general("la compagnie peut couper le gaz pendant la trêve")
     assert not asks_in_general("ils nous ont coupé le courant hier, c'est légal ?")

@@ -2,7 +2,7 @@
 import pytest
 from rasa.shared.nlu.constants import INTENT
 
-from components.urgency_net import UrgencyNet
+from rasa_ext.components.urgency_net import UrgencyNet
 from tests.unit.nlu_messages import classified
 
 
@@ -27,14 +27,14 @@ def test_urgent_situations_are_heard_not_answered_as_questions(text, predicted, 
     ("je dors mal", "crisis", "crisis"),  # no situation named: the classifier is trusted
 ])
 def test_crisis_net(text, predicted, expected):
-    from components.crisis_net import CrisisSafetyNet
+    from rasa_ext.components.crisis_net import CrisisSafetyNet
 
     [message] = CrisisSafetyNet().process([classified(text, predicted)])
     assert message.get(INTENT)["name"] == expected
 
 
 def test_a_plain_request_to_erase_is_that_request_and_a_question_about_data_is_not():
-    from bot.erase_request import asks_to_erase
+    from bot.reading.erase_request import asks_to_erase
     assert asks_to_erase("finalement vous pouvez supprimer tout ce que j'ai raconté ?")
     assert asks_to_erase("effacez mes infos s'il vous plaît")
     assert not asks_to_erase("au bout de combien de temps mes messages sont supprimés ?")
@@ -46,7 +46,7 @@ def test_a_plain_request_to_erase_is_that_request_and_a_question_about_data_is_n
 
 
 def test_a_request_for_the_snapshot_inside_a_thanks_is_the_request():
-    from bot.snapshot_request import asks_for_snapshot
+    from bot.reading.snapshot_request import asks_for_snapshot
     assert asks_for_snapshot("merci, je voudrais faire le point sur mon budget")
     assert asks_for_snapshot("super merci, on peut faire le point ?")
     assert asks_for_snapshot("oui faisons le point")

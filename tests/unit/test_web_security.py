@@ -11,13 +11,16 @@ import pytest
 from alembic import command
 from sqlalchemy import func, select
 
-from bot import accounts, audit, cli, clock, settings
-from bot.accounts import LoginFailure, WebSession
-from bot.audit import AuditEntry
-from bot.bookings import Booking, book
-from bot.db import make_engine, session_factory
-from bot.erasure import erase_person
-from bot.migrate import alembic_config, upgrade
+from bot import cli
+from bot.callbacks import clock
+from bot.callbacks.bookings import Booking, book
+from bot.configuration import settings
+from bot.storage import accounts, audit
+from bot.storage.accounts import LoginFailure, WebSession
+from bot.storage.audit import AuditEntry
+from bot.storage.db import make_engine, session_factory
+from bot.storage.erasure import erase_person
+from bot.storage.migrate import alembic_config, upgrade
 from bot.web import app as web
 
 PASSWORD = "un mot de passe assez long"
@@ -28,7 +31,7 @@ ATTACKER, DESK = "203.0.113.5", "198.51.100.7"
 
 @pytest.fixture
 def frozen(tmp_path, monkeypatch):
-    """Moves bot.clock: returns a function that sets the time (NOW to begin with)."""
+    """Moves bot.callbacks.clock: returns a function that sets the time (NOW to begin with)."""
     path = tmp_path / "clock.txt"
     monkeypatch.setenv(clock.CLOCK_FILE_ENV, str(path))
 

@@ -5,9 +5,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot.ccas import load_ccas, load_national
-from bot.settings import CONFIG_DIR
-from bot.texts import all_texts
+from bot.configuration.ccas import load_ccas, load_national
+from bot.configuration.settings import CONFIG_DIR
+from bot.wording.texts import all_texts
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -74,9 +74,9 @@ def _configured_facts() -> list[str]:
 
 
 def _source_files() -> list[Path]:
-    files = [ROOT / "domain.yml", ROOT / "bot" / "texts_fr.yml"]
-    for folder in ("bot", "actions", "components"):
-        files += sorted((ROOT / folder).glob("*.py"))
+    files = [ROOT / "domain.yml", ROOT / "bot" / "wording" / "texts_fr.yml"]
+    for folder in ("bot", "actions", "rasa_ext"):
+        files += sorted((ROOT / folder).rglob("*.py"))
     return files
 
 
@@ -85,3 +85,17 @@ def test_ccas_facts_come_from_configuration_only(path):
     content = path.read_text(encoding="utf-8")
     found = [f for f in _configured_facts() if re.search(rf"(?<![\w]){re.escape(f)}(?![\w])", content)]
     assert found == []
+
+
+def test_every_button_title_is_written_once():
+    """Button titles live in the texts' `buttons` section only: no Python module writes one, and
+    the section holds no title twice."""
+    from bot.wording.texts import _texts
+
+    titles = list(_texts()["buttons"].values())
+    assert len(titles) == len(set(titles))
+    for folder in ("bot", "actions", "rasa_ext"):
+        for path in (ROOT / folder).rglob("*.py"):
+            source = path.read_text(encoding="utf-8")
+            assert '"title": "' not in source, path
+            assert not [t for t in titles if f'"{t}"' in source], path

@@ -1,0 +1,1 @@
+"""What the counsellor reads before calling: the handover and the transcript."""

@@ -1,0 +1,1 @@
+"""The budget snapshot: its lines, totals and summary, and the notes it gives the counsellor."""

@@ -1,0 +1,1 @@
+"""Custom Rasa NLU components and policies named in config.yml: thin adapters over bot/reading."""
