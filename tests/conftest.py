@@ -1,16 +1,11 @@
 import os
-import sys
-from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+from tests import postgres, redis_server
 
-from hypothesis import settings  # noqa: E402
-
-from tests import postgres, redis_server  # noqa: E402
+# The project's root is on the import path through `pythonpath` in pyproject.toml.
 
 # The property tests draw the same examples on every run, so that CI is red only for a change
 # and not by chance; HYPOTHESIS_PROFILE=explore draws new ones, to look for new failures.
