@@ -10,6 +10,9 @@ ensure_venv
 say "Lint (ruff)"
 "$VENV/bin/ruff" check bot actions rasa_ext scripts tests migrations
 
+say "Types (mypy, sur bot/ et actions/)"
+"$VENV/bin/mypy"
+
 say "Les chiffres donnés aux personnes, avec leur âge et leur source"
 "$PY" -m bot facts
 

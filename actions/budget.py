@@ -3,12 +3,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk import Action, Tracker
 from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.common import latest_intent, say_all
+from actions.forms import CountingForm
 from bot.configuration.ccas import current_national
 from bot.money import budget_notes
 from bot.money.budget import GROUPS, Change, Line, Snapshot, needs_help, resolve_pending, summary
@@ -106,7 +107,10 @@ def wants_callback_now(tracker: Tracker) -> bool:
     return False
 
 
-class ValidateBudgetForm(FormValidationAction):
+class ValidateBudgetForm(CountingForm):
+    failures_slot = "budget_failures"
+    default_max = MAX_FAILURES
+
     def name(self) -> str:
         return "validate_budget_form"
 
@@ -117,15 +121,11 @@ class ValidateBudgetForm(FormValidationAction):
             return []
         return domain_slots
 
-    def _failures(self, tracker: Tracker) -> dict[str, int]:
-        return dict(tracker.get_slot("budget_failures") or {})
-
     def _not_understood(
         self, slot: str, example: str, dispatcher: CollectingDispatcher, tracker: Tracker
     ) -> dict[str, Any]:
-        failures = self._failures(tracker)
-        failures[slot] = failures.get(slot, 0) + 1
-        if failures[slot] >= MAX_FAILURES:
+        failures, too_many = self.count_failure(slot, tracker)
+        if too_many:
             # Never ask the same question a third time: the snapshot is rough on purpose.
             dispatcher.utter_message(text=text("budget.skipped_after_failures"))
             return {slot: Line(status="not_understood").to_dict(), "budget_failures": failures}
@@ -148,7 +148,7 @@ class ValidateBudgetForm(FormValidationAction):
             # other facts ("loyer 530, tel 15"), the question comes once more, without an
             # apology; otherwise it is not asked again: the adults are known.
             children = children_answer(str(value))
-            failures = self._failures(tracker)
+            failures = self.failures(tracker)
             if children is None and _answered_elsewhere(tracker, "budget_household") \
                     and failures.get("budget_household", 0) < 1:
                 failures["budget_household"] = failures.get("budget_household", 0) + 1
@@ -280,7 +280,7 @@ class ActionBudgetCorrect(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         if not budget_changed_by_latest_message(tracker):
-            dispatcher.utter_message(text=text("budget.nothing_to_correct"))
+            dispatcher.utter_message(response="utter_ok_stay_here")
             return []
         dispatcher.utter_message(text=text("budget.callback_after_correction"), buttons=callback_buttons())
         return []

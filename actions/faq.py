@@ -120,7 +120,7 @@ class ActionFaqInBooking(Action):
             # "et en semaine vers 18h30 ?" at the time question: a moment asked about is an
             # answer to that question, checked as the booking checks it (what fits is said),
             # not a leaflet.
-            from actions.callback import ValidateCallbackForm  # the booking imports this module
+            from actions.callback_form import ValidateCallbackForm  # the booking imports this module
 
             checked = await ValidateCallbackForm().validate_callback_time(moment, dispatcher, tracker, domain)
             return [SlotSet(name, value) for name, value in checked.items()]

@@ -9,11 +9,12 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.budget import budget_changed_by_latest_message
 from actions.common import latest_text, misunderstood_in_a_row, say_all, slot_before_latest_message
-from bot.callbacks.schedule import local_now
+from bot.callbacks.schedule import format_weekly_hours, local_now
 from bot.configuration.ccas import current_ccas, current_national
 from bot.reading.themes import detect_themes, merge_themes
 from bot.reading.urgency import detect_urgencies
 from bot.wording import replies
+from bot.wording.texts import button, text
 
 
 def urgent_help(tracker: Tracker, themes_found: list[str]) -> tuple[list[str], list[EventType]]:
@@ -80,3 +81,37 @@ class ActionTrackMisunderstanding(Action):
     ) -> list[EventType]:
         count = misunderstood_in_a_row(tracker.events)
         return [SlotSet("misunderstanding", "twice" if count >= 2 else "once")]
+
+
+class ActionOfferHumanAfterMisunderstanding(Action):
+    """After two messages in a row the assistant could not help with: a counsellor, by a
+    callback or directly, rather than a third "pardon"."""
+
+    def name(self) -> str:
+        return "action_offer_human_after_misunderstanding"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        ccas = current_ccas()
+        dispatcher.utter_message(
+            text=text("misunderstanding.offer_human", phone=ccas.phone, hours=format_weekly_hours(ccas)),
+            buttons=[button("callback_yes", "/request_human"), button("no_thanks", "/deny")])
+        return []
+
+
+class ActionExplainWhatIDo(Action):
+    """"Je comprends rien", "t'es qui ?": what the assistant can do, and the three ways on."""
+
+    def name(self) -> str:
+        return "action_explain_what_i_do"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        dispatcher.utter_message(text=text("misunderstanding.explain"), buttons=[
+            button("snapshot_choice", "/request_snapshot"),
+            button("callback_choice", "/request_human"),
+            button("info", "/request_info"),
+        ])
+        return []

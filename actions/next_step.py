@@ -16,11 +16,13 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.budget import SLOT_OF_GROUP, budget_changed_by_latest_message
 from actions.common import latest_intent, latest_text, slot_before_latest_message
+from bot.callbacks import reservation
 from bot.callbacks.schedule import local_now
 from bot.configuration.ccas import current_ccas
 from bot.reading.callback_wish import names_a_moment_only
 from bot.reading.textnorm import normalize
 from bot.reading.themes import detect_themes
+from bot.wording import callback_texts
 from bot.wording.texts import button, text
 
 
@@ -91,11 +93,9 @@ class ActionNextStep(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
-        from actions.callback import _active, _moment
-
         ccas = current_ccas()
-        booking = _active(tracker.sender_id, ccas)
-        moment = _moment(booking, ccas) if booking is not None else None
+        booking = reservation.active_booking(tracker.sender_id, ccas)
+        moment = callback_texts.moment_of(booking, ccas) if booking is not None else None
         step = choose_step(tracker, moment)
         if step == "booked" and names_a_moment_only(latest_text(tracker), local_now(ccas).date()):
             # "10h" just after the callback was booked or moved: that callback, at that time.

@@ -11,28 +11,19 @@ from __future__ import annotations
 
 import argparse
 import hmac
-import ipaddress
 import logging
-import os
 import sys
 
 from rasa_sdk.endpoint import create_app
 from sanic import response
 from sanic.request import Request
 
+from bot.configuration.settings import ENVIRONMENT, SettingsError, is_loopback, load_settings
+
 logger = logging.getLogger(__name__)
-TOKEN_ENV = "ACTION_SERVER_TOKEN"
-HOST_ENV = "ACTION_SERVER_HOST"
+TOKEN_ENV = ENVIRONMENT["action_server_token"]
+HOST_ENV = ENVIRONMENT["action_host"]
 OPEN_PATHS = frozenset({"/health"})
-
-
-def is_loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
-    except ValueError:
-        return False
 
 
 def authorised(authorization: str | None, token: str | None) -> bool:
@@ -64,11 +55,16 @@ def build_app(token: str | None):
 
 
 def main(argv: list[str] | None = None) -> int:
+    try:
+        settings = load_settings()
+    except SettingsError as error:
+        print(f"Réglage impossible : {error}", file=sys.stderr)
+        return 2
     parser = argparse.ArgumentParser(description="Serveur d'actions du CCAS")
-    parser.add_argument("--host", default=os.environ.get(HOST_ENV, "127.0.0.1"))
-    parser.add_argument("--port", type=int, default=5055)
+    parser.add_argument("--host", default=settings.action_host)
+    parser.add_argument("--port", type=int, default=settings.action_port)
     args = parser.parse_args(argv)
-    token = os.environ.get(TOKEN_ENV) or None
+    token = settings.action_server_token
     reason = refusal(args.host, token)
     if reason:
         print(reason, file=sys.stderr)

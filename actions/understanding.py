@@ -56,7 +56,7 @@ def read_message(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[Eve
     in_budget_form = (tracker.active_loop or {}).get("name") == "budget_form"
     requested = tracker.get_slot("requested_slot") if in_budget_form else None
     answering = in_budget_form and intent not in NOT_AN_ANSWER
-    asked = ASKED.get(requested) if answering else None
+    asked = ASKED.get(str(requested)) if answering else None
     events: list[EventType] = []
     crisis_words = bool(assess(message).kinds)
     crisis = intent == "crisis" or crisis_words

@@ -12,6 +12,7 @@
     python -m bot site [--host H] [--port P]   the public page with the chat widget
     python -m bot purge [--days N] [--dry-run] delete data older than the retention period
     python -m bot facts                        the figures told to people, with their age and source
+    python -m bot settings [--shell]           the settings in force (run.sh reads them with --shell)
 """
 from __future__ import annotations
 
@@ -19,9 +20,9 @@ import argparse
 import datetime as dt
 import getpass
 import json
-import os
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 
 from sqlalchemy import select
 from sqlalchemy.exc import DatabaseError
@@ -30,6 +31,7 @@ from sqlalchemy.orm import Session
 from bot.callbacks import bookings
 from bot.callbacks.schedule import local_now
 from bot.configuration.ccas import current_ccas, current_national
+from bot.configuration.settings import Settings, SettingsError, load_settings, shell_exports
 from bot.handovers import handover
 from bot.storage import accounts, audit
 from bot.storage.db import database_url, session_scope
@@ -63,16 +65,18 @@ def _parser() -> argparse.ArgumentParser:
     enable.add_argument("login")
     manage.add_parser("list", help="liste les comptes")
     web = commands.add_parser("web", help="l'application web des conseillères")
-    web.add_argument("--host", default=os.environ.get("COUNSELLOR_HOST", "127.0.0.1"))
-    web.add_argument("--port", type=int, default=int(os.environ.get("COUNSELLOR_PORT", "8080")))
+    web.add_argument("--host", help="COUNSELLOR_HOST par défaut")
+    web.add_argument("--port", type=int, help="COUNSELLOR_PORT par défaut")
     purge = commands.add_parser("purge", help="efface les données après la durée de conservation")
     purge.add_argument("--days", type=int,
                        help="durée de conservation en jours (config/national.yml par défaut)")
     purge.add_argument("--dry-run", action="store_true", help="compte sans rien effacer")
     commands.add_parser("facts", help="les chiffres donnés aux personnes, avec leur âge et leur source")
     site = commands.add_parser("site", help="la page publique avec la fenêtre de discussion")
-    site.add_argument("--host", default=os.environ.get("SITE_HOST", "127.0.0.1"))
-    site.add_argument("--port", type=int, default=int(os.environ.get("SITE_PORT", "8000")))
+    site.add_argument("--host", help="SITE_HOST par défaut")
+    site.add_argument("--port", type=int, help="SITE_PORT par défaut")
+    shown = commands.add_parser("settings", help="les réglages en vigueur, lus dans l'environnement")
+    shown.add_argument("--shell", action="store_true", help="en lignes « export NOM=valeur » pour run.sh")
     return parser
 
 
@@ -199,8 +203,39 @@ def _show(booking_id: int, as_json: bool) -> int:
     return 0
 
 
+def _settings(args: argparse.Namespace) -> Settings:
+    """The settings from the environment, with --host and --port when given."""
+    settings = load_settings()
+    if args.command == "web":
+        return replace(settings, counsellor_host=args.host or settings.counsellor_host,
+                       counsellor_port=args.port or settings.counsellor_port)
+    if args.command == "site":
+        return replace(settings, site_host=args.host or settings.site_host,
+                       site_port=args.port or settings.site_port)
+    return settings
+
+
+def _show_settings(settings: Settings, shell: bool) -> int:
+    if shell:
+        print(shell_exports(settings))
+        return 0
+    for line in shell_exports(settings, fresh_token=False).splitlines():
+        name, _, value = line.removeprefix("export ").partition("=")
+        if name.endswith(("_SECRET", "_TOKEN", "_PASSWORD", "SECRET_KEY")) and value not in ("", "''"):
+            value = "(donné)"
+        print(f"{name:<26} {value}")
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    try:
+        settings = _settings(args)
+    except SettingsError as error:
+        print(f"Réglage impossible : {error}", file=sys.stderr)
+        return 2
+    if args.command == "settings":
+        return _show_settings(settings, args.shell)
     if args.command == "migrate":
         from bot.storage.migrate import upgrade
 
@@ -210,7 +245,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "web":
         from bot.web.app import run
 
-        run(args.host, args.port)
+        run(settings)
         return 0
     if args.command == "purge":
         return _purge(args.days, args.dry_run)
@@ -219,7 +254,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "site":
         from bot.site.app import run as run_site
 
-        run_site(args.host, args.port)
+        run_site(settings)
         return 0
     try:
         if args.command == "counsellors":

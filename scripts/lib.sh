@@ -16,9 +16,6 @@ export PYTHONPATH="$ROOT${PYTHONPATH:+:$PYTHONPATH}"
 export TWILIO_ACCOUNT_SID="${TWILIO_ACCOUNT_SID:-}" TWILIO_AUTH_TOKEN="${TWILIO_AUTH_TOKEN:-}"
 export TWILIO_NUMBER="${TWILIO_NUMBER:-}" TWILIO_WEBHOOK_URL="${TWILIO_WEBHOOK_URL:-}"
 export TWILIO_API_BASE="${TWILIO_API_BASE:-https://api.twilio.com}"
-# The secret Rasa presents to the action server (actions/server.py): a fresh one for each run
-# when none is given, since run.sh starts both.
-export ACTION_SERVER_TOKEN="${ACTION_SERVER_TOKEN:-$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')}"
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 die() { printf 'Erreur : %s\n' "$*" >&2; exit 1; }

@@ -4,6 +4,7 @@ import pytest
 from hypothesis import settings
 
 from tests import postgres, redis_server
+from tests.ccas_configs import GRENOBLE
 
 # The project's root is on the import path through `pythonpath` in pyproject.toml.
 
@@ -26,6 +27,12 @@ def start_postgres_or_skip() -> postgres.Server:
         if os.environ.get(postgres.REQUIRE_ENV):
             pytest.fail(f"PostgreSQL is required here: {missing}")
         pytest.skip(f"PostgreSQL tests skipped: {missing}")
+
+
+@pytest.fixture(scope="session")
+def grenoble():
+    """The standard configuration, config/ccas/grenoble.yml, loaded once (tests/ccas_configs.py)."""
+    return GRENOBLE
 
 
 @pytest.fixture(scope="session")

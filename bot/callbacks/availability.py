@@ -31,7 +31,7 @@ def upcoming_slots(
     days = ccas.booking_days if days is None else days
     moment = local_now(ccas, now)
     earliest = moment + notice
-    found = []
+    found: list[dt.datetime] = []
     for offset in range(days + 1):
         found.extend(s for s in day_slots(ccas, moment.date() + dt.timedelta(days=offset)) if s >= earliest)
     return found

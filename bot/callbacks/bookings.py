@@ -10,6 +10,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from bot.callbacks import clock
+from bot.callbacks.states import Followup, Status
 from bot.storage.db import Base, stored_utc
 
 
@@ -33,11 +34,12 @@ class Booking(Base):
     phone = Column(String(32), nullable=False)  # E.164
     pseudonym = Column(String(80), nullable=True)
     consent_transcript = Column(Boolean, nullable=False, default=False)
-    status = Column(String(20), nullable=False, default="booked")  # booked, cancelled, moved
+    status = Column(String(20), nullable=False, default=Status.BOOKED.value)  # a Status
     created_at = Column(DateTime(timezone=True), nullable=False, server_default=func.now())
     cancelled_at = Column(DateTime(timezone=True), nullable=True)
     # The counsellor's side: to_call, no_answer (try again), called, closed (bot.callbacks.followup).
-    followup = Column(String(20), nullable=False, default="to_call", server_default="to_call")
+    followup = Column(String(20), nullable=False, default=Followup.TO_CALL.value,
+                      server_default=Followup.TO_CALL.value)
     followup_at = Column(DateTime(timezone=True), nullable=True)
 
 
@@ -83,9 +85,9 @@ def book(
 
 def cancel(session: Session, booking_id: int) -> Booking | None:
     booking = session.get(Booking, booking_id)
-    if booking is None or booking.status == "cancelled":
+    if booking is None or booking.status == Status.CANCELLED:
         return booking
-    booking.status = "cancelled"
+    booking.status = Status.CANCELLED.value
     booking.seat = None
     booking.cancelled_at = clock.now()
     session.commit()
@@ -96,7 +98,7 @@ def active_booking(session: Session, sender_id: str, after: dt.datetime | None =
     """The person's booked callback (the latest one), if it starts after `after`."""
     query = (
         select(Booking)
-        .where(Booking.sender_id == sender_id, Booking.status == "booked")
+        .where(Booking.sender_id == sender_id, Booking.status == Status.BOOKED.value)
         .order_by(Booking.slot_start.desc())
     )
     if after is not None:
@@ -108,7 +110,8 @@ def booked_at(session: Session, sender_id: str, slot_start: dt.datetime) -> Book
     """The person's booked callback at exactly this time: a booking tried again after a lost
     connection finds the one it already made instead of making a second."""
     query = select(Booking).where(
-        Booking.sender_id == sender_id, Booking.status == "booked", Booking.slot_start == _utc(slot_start)
+        Booking.sender_id == sender_id, Booking.status == Status.BOOKED.value,
+        Booking.slot_start == _utc(slot_start),
     )
     return session.execute(query).scalars().first()
 
@@ -131,7 +134,7 @@ def move(session: Session, booking_id: int, *, slot_start: dt.datetime, capacity
     """The same callback at another time. The new slot is taken first: if it is full, SlotFull
     is raised and the old booking stays as it was."""
     old = session.get(Booking, booking_id)
-    if old is None or old.status != "booked":
+    if old is None or old.status != Status.BOOKED:
         raise LookupError(f"no booked callback {booking_id}")
     new = book(
         session, slot_start=slot_start, capacity=capacity, sender_id=old.sender_id, phone=old.phone,
@@ -144,9 +147,9 @@ def move(session: Session, booking_id: int, *, slot_start: dt.datetime, capacity
 def retire(session: Session, booking_id: int) -> None:
     """Mark a booking replaced by a move (its seat freed), if that is not done yet. Commits."""
     old = session.get(Booking, booking_id)
-    if old is None or old.status != "booked":
+    if old is None or old.status != Status.BOOKED:
         return
-    old.status = "moved"
+    old.status = Status.MOVED.value
     old.seat = None
     old.cancelled_at = clock.now()
     session.commit()
@@ -156,7 +159,7 @@ def upcoming(session: Session, since: dt.datetime) -> list[Booking]:
     """Booked callbacks from `since` on, soonest first."""
     query = (
         select(Booking)
-        .where(Booking.status == "booked", Booking.slot_start >= _utc(since))
+        .where(Booking.status == Status.BOOKED.value, Booking.slot_start >= _utc(since))
         .order_by(Booking.slot_start, Booking.id)
     )
     return list(session.execute(query).scalars())

@@ -7,22 +7,24 @@ from sqlalchemy.orm import Session
 
 from bot.callbacks import clock
 from bot.callbacks.bookings import Booking
+from bot.callbacks.states import Followup
 from bot.storage.db import Base
 
+# Keyed by the values: the database and the forms give plain strings.
 LABELS = {
-    "to_call": "À appeler",
-    "no_answer": "Pas de réponse, à rappeler",
-    "called": "Appelée, à clore",
-    "closed": "Clos",
+    Followup.TO_CALL.value: "À appeler",
+    Followup.NO_ANSWER.value: "Pas de réponse, à rappeler",
+    Followup.CALLED.value: "Appelée, à clore",
+    Followup.CLOSED.value: "Clos",
 }
 # A closed handover can be reopened: a person may call again about the same situation.
 NEXT = {
-    "to_call": ("called", "no_answer", "closed"),
-    "no_answer": ("called", "no_answer", "closed"),
-    "called": ("closed", "no_answer"),
-    "closed": ("to_call",),
+    Followup.TO_CALL.value: (Followup.CALLED.value, Followup.NO_ANSWER.value, Followup.CLOSED.value),
+    Followup.NO_ANSWER.value: (Followup.CALLED.value, Followup.NO_ANSWER.value, Followup.CLOSED.value),
+    Followup.CALLED.value: (Followup.CLOSED.value, Followup.NO_ANSWER.value),
+    Followup.CLOSED.value: (Followup.TO_CALL.value,),
 }
-OPEN = ("to_call", "no_answer")
+OPEN = (Followup.TO_CALL.value, Followup.NO_ANSWER.value)
 MAX_NOTE_LENGTH = 5000
 
 
@@ -45,7 +47,7 @@ class Note(Base):
 
 def set_followup(session: Session, booking: Booking, new: str) -> str:
     """Move the callback to `new`; the previous state. Commits."""
-    old = booking.followup or "to_call"
+    old = booking.followup or Followup.TO_CALL.value
     if new not in NEXT.get(old, ()):
         raise FollowupError(f"{old} -> {new}")
     booking.followup = new

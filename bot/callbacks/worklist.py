@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from bot.callbacks.followup import OPEN
+from bot.callbacks.states import Status
 
 GROUPS = {
     "overdue": "En retard",
@@ -21,14 +22,14 @@ GRACE = dt.timedelta(minutes=30)
 class Row:
     booking_id: int
     callback_at: dt.datetime  # local
-    status: str  # booking: booked, cancelled
+    status: str  # a bot.callbacks.states.Status value
     followup: str
     urgent: bool
     themes: tuple[str, ...]
 
 
 def group_of(row: Row, now: dt.datetime) -> str:
-    if row.status != "booked" or row.followup not in OPEN:
+    if row.status != Status.BOOKED or row.followup not in OPEN:
         return "done"
     if row.callback_at + GRACE <= now:
         return "overdue"

@@ -17,6 +17,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
 from bot.callbacks.bookings import Booking, slot_start_of
+from bot.callbacks.states import Status
 from bot.configuration.ccas import Ccas, National
 from bot.handovers.transcript import Line, last_message_at, slot_values, transcript
 from bot.money.budget import Snapshot, floor_not_reached, left_after_loans, needs_help, rsa_floor
@@ -263,4 +264,5 @@ def _status_fr(status: str) -> str:
     return STATUS_FR.get(status, status)
 
 
-STATUS_FR = {"booked": "prévu", "cancelled": "annulé par la personne", "moved": "déplacé"}
+STATUS_FR = {Status.BOOKED.value: "prévu", Status.CANCELLED.value: "annulé par la personne",
+             Status.MOVED.value: "déplacé"}

@@ -66,8 +66,8 @@ class Line:
         for amount in answer.amounts:
             # An amount without a line, or with another group's line, counts for this question;
             # except for arrears, where the bill named is what is late ("loyer 1300").
-            keep = amount.label is not None and (group == "arrears" or group_of(amount.label) == group)
-            key = amount.label if keep else "other"
+            key = amount.label if amount.label is not None and (
+                group == "arrears" or group_of(amount.label) == group) else "other"
             detail[key] = round(detail.get(key, 0.0) + amount.monthly, 2)
         return cls(status="amount", total=answer.total,
                    approximate=any(a.approximate for a in answer.amounts), detail=detail)
@@ -212,7 +212,7 @@ def summary(snapshot: Snapshot, national: National) -> list[str]:
     ratio = snapshot.debt_ratio
     if ratio:
         lines.append(text("budget.summary.ratio", percent=round(ratio * 100)))
-    if snapshot.has_arrears:
+    if snapshot.has_arrears and snapshot.arrears is not None:
         lines.append(text("budget.summary.arrears", amount=format_euros(snapshot.arrears.total)))
     messages = ["\n".join(lines)]
     floor = floor_not_reached(snapshot, national)

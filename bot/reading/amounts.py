@@ -185,10 +185,10 @@ def _words_to_digits(text: str) -> str:
 
 
 def _to_float(raw: str, thousands: str | None = None) -> float:
-    value = raw.replace(" ", "")
-    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?", value):
-        value = value.replace(".", "")
-    value = float(value.replace(",", "."))
+    digits = raw.replace(" ", "")
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?", digits):
+        digits = digits.replace(".", "")
+    value = float(digits.replace(",", "."))
     return value * 1000 if thousands else value
 
 

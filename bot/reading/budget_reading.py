@@ -255,7 +255,7 @@ def read_budget(text: str, asked: str | None = None, known: frozenset[str] = fro
         elif (listed_label or listed_group) and amounts and _BARE_AMOUNT.fullmatch(clause):
             # "2 factures GEG en retard, 95 et 130": the second is of the same line, as late;
             # "je touche 1400 et 300": of the same question.
-            carried = (listed_label or _GROUP_CUE[listed_group], listed_late)
+            carried = (listed_label or _GROUP_CUE[str(listed_group)], listed_late)
         if carried is not None:
             lead, late = carried
             clause = f"{lead} {clause}" + (" en retard" if late else "")
@@ -333,7 +333,7 @@ def read_budget(text: str, asked: str | None = None, known: frozenset[str] = fro
                     figures.append(Figure("arrears", "taxes", owed_whole, True))
                 continue
             own_line = amount.label and (group == "arrears" or group_of(amount.label) == group)
-            label = amount.label if own_line else "other"
+            label = amount.label if own_line and amount.label else "other"
             if group == "loans" or (group == "arrears" and label == "loans"):
                 label = lender_in(clause) or label
             figures.append(Figure(group, label, amount.monthly, amount.approximate))

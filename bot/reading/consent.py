@@ -29,3 +29,12 @@ def parse_consent(text: str, intent: str | None = None) -> bool | None:
     if not yes and not no and intent in ("affirm", "deny"):
         return intent == "affirm"
     return None
+
+
+# The consent question's own words, answered before it is asked ("oui elle peut lire").
+_ABOUT_READING = re.compile(r"\b(?:lire|lise|lit|conversation|echange|discussion|messages?)\b")
+
+
+def speaks_of_reading(text: str) -> bool:
+    """Whether an answer is about the counsellor reading the conversation."""
+    return bool(_ABOUT_READING.search(normalize(text)))

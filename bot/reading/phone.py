@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 import phonenumbers
 
+from bot.reading.textnorm import normalize
+
 
 @dataclass(frozen=True)
 class Phone:
@@ -51,3 +53,16 @@ def _plausible_french(text: str, region: str) -> list[phonenumbers.PhoneNumber]:
             continue  # "07 00 00 00 00": a placeholder, not someone's number
         found.append(phonenumbers.parse("+33" + national))
     return found
+
+
+# "non", "je préfère ne pas le donner", "pas de portable": no number, said at the phone question.
+_NO_PHONE = re.compile(
+    r"^(?:non|nan|non merci)\b|\bpas de (?:numero|telephone|tel|portable)\b|"
+    r"\b(?:je ne veux|je veux|je prefere|je ne prefere|je ne souhaite|j ai) pas (?:de |donner|le donner|"
+    r"vous le donner|laisser|de numero|de telephone|de portable)|\bsans (?:numero|telephone)\b"
+)
+
+
+def refuses_phone(text: str) -> bool:
+    """Whether an answer to the phone question declines to give a number."""
+    return bool(_NO_PHONE.search(normalize(text)))

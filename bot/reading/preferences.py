@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from bot.reading.textnorm import normalize
 
@@ -30,7 +31,7 @@ class Preference:
     after: dt.time | None = None  # "après 16h", "à partir de 15h"
     before: dt.time | None = None  # "avant 11h"
 
-    def constraints(self) -> dict[str, object]:
+    def constraints(self) -> dict[str, Any]:
         """What holds for every moment offered later in the conversation ("pas le mercredi",
         "plutôt le matin", "après 16h"), as plain values to keep in a slot."""
         return {"excluded_days": list(self.excluded_days), "part": self.part,
@@ -105,11 +106,15 @@ def _bound(plain: str, words: str) -> dt.time | None:
     return dt.time(hour, minute) if hour <= 23 and minute <= 59 else None
 
 
-def fits_constraints(slot: dt.datetime, constraints: dict[str, object] | None) -> bool:
+def _excluded_days(constraints: dict[str, Any]) -> list[int]:
+    return [day for day in constraints.get("excluded_days") or [] if isinstance(day, int) and 0 <= day < 7]
+
+
+def fits_constraints(slot: dt.datetime, constraints: dict[str, Any] | None) -> bool:
     """Whether `slot` respects what the person said earlier about when to call."""
     if not constraints:
         return True
-    if slot.weekday() in (constraints.get("excluded_days") or []):
+    if slot.weekday() in _excluded_days(constraints):
         return False
     part = constraints.get("part")
     if part == "morning" and slot.time() >= NOON or part == "afternoon" and slot.time() < NOON:
@@ -304,12 +309,11 @@ def _fits(preference: Preference, slot: dt.datetime) -> bool:
 _WEEKDAYS_FR = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
 
 
-def constraints_fr(constraints: dict[str, object] | None) -> list[str]:
+def constraints_fr(constraints: dict[str, Any] | None) -> list[str]:
     """What the person asked about the moment of the call, as a counsellor reads it."""
     if not constraints:
         return []
-    said = [f"pas le {_WEEKDAYS_FR[day]}" for day in constraints.get("excluded_days") or []
-            if isinstance(day, int) and 0 <= day < 7]
+    said = [f"pas le {_WEEKDAYS_FR[day]}" for day in _excluded_days(constraints)]
     part = constraints.get("part")
     if part in ("morning", "afternoon"):
         said.append("plutôt le matin" if part == "morning" else "plutôt l'après-midi")

@@ -5,7 +5,6 @@ talks to Rasa's socket.io channel (rasa_ext/channels/webchat.py) at CHAT_SERVER_
 """
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -16,6 +15,7 @@ from sanic.response import HTTPResponse, file, html
 
 from bot.callbacks.schedule import format_weekly_hours
 from bot.configuration.ccas import current_ccas
+from bot.configuration.settings import Settings
 
 HERE = Path(__file__).resolve().parent
 STATIC = {"chat.js": "application/javascript", "chat.css": "text/css",
@@ -24,30 +24,27 @@ templates = Environment(loader=FileSystemLoader(str(HERE / "templates")),
                         autoescape=select_autoescape(["html"]))
 
 
-def chat_server() -> str:
-    return (os.environ.get("CHAT_SERVER_URL") or "http://localhost:5005").rstrip("/")
-
-
-def _headers() -> dict[str, str]:
-    server = urlsplit(chat_server())
+def _headers(chat_server: str) -> dict[str, str]:
+    server = urlsplit(chat_server)
     socket = f"{'wss' if server.scheme == 'https' else 'ws'}://{server.netloc}"
     return {
         "Content-Security-Policy": "default-src 'none'; script-src 'self'; style-src 'self'; "
-                                   f"img-src 'self'; connect-src {chat_server()} {socket}; "
+                                   f"img-src 'self'; connect-src {chat_server} {socket}; "
                                    "form-action 'self'; frame-ancestors 'self'; base-uri 'none'",
         "X-Content-Type-Options": "nosniff",
         "Referrer-Policy": "no-referrer",
     }
 
 
-def create_app(name: str = "ccas_site") -> Sanic:
+def create_app(settings: Settings, name: str = "ccas_site") -> Sanic:
     app = Sanic(name)
+    chat_server = settings.chat_server_url
 
     def render(template: str) -> HTTPResponse:
         ccas = current_ccas()
         body = templates.get_template(template).render(
-            ccas=ccas, hours=format_weekly_hours(ccas), chat_server=chat_server())
-        return html(body, headers=_headers())
+            ccas=ccas, hours=format_weekly_hours(ccas), chat_server=chat_server)
+        return html(body, headers=_headers(chat_server))
 
     @app.get("/")
     async def home(request: Request) -> HTTPResponse:
@@ -67,5 +64,6 @@ def create_app(name: str = "ccas_site") -> Sanic:
     return app
 
 
-def run(host: str = "127.0.0.1", port: int = 8000) -> None:
-    create_app().run(host=host, port=port, access_log=False, motd=False, workers=1)
+def run(settings: Settings) -> None:
+    create_app(settings).run(host=settings.site_host, port=settings.site_port, access_log=False, motd=False,
+                             workers=1)

@@ -173,7 +173,8 @@ def throttled_for(session: Session, address: str, login: str) -> dt.timedelta | 
     ).all()
     waits = [_remaining(PER_ADDRESS.wait(by_address[0]), by_address[1], now),
              _remaining(PER_LOGIN.wait(sum(min(count, ADDRESS_SHARE) for count, _ in by_login)),
-                        max((last for _, last in by_login), default=None, key=stored_utc), now)]
+                        max((stored_utc(last) for _, last in by_login if last is not None), default=None),
+                        now)]
     longest = max(waits)
     return longest if longest > dt.timedelta(0) else None
 

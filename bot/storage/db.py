@@ -10,7 +10,7 @@ from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
-from typing import TypeVar
+from typing import TypeVar, overload
 
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine, make_url
@@ -18,7 +18,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.orm import Session, declarative_base, sessionmaker
 
-from bot.configuration.settings import ROOT, private_dir
+from bot.configuration.settings import load_settings, private_dir
 
 Base = declarative_base()
 logger = logging.getLogger(__name__)
@@ -31,6 +31,10 @@ RETRY_WAITS = (0.25, 0.5, 1.0, 2.0, 2.0, 2.0)
 LOCK_TIMEOUT_MS = 1000
 
 
+@overload
+def stored_utc(moment: dt.datetime) -> dt.datetime: ...
+@overload
+def stored_utc(moment: None) -> None: ...
 def stored_utc(moment: dt.datetime | None) -> dt.datetime | None:
     """A time read back from the database, aware in UTC: SQLite returns timezone-aware columns
     without their zone, and every time is stored in UTC."""
@@ -40,7 +44,7 @@ def stored_utc(moment: dt.datetime | None) -> dt.datetime | None:
 
 
 def database_url() -> str:
-    return os.environ.get("DATABASE_URL") or f"sqlite:///{ROOT / 'var' / 'ccas.db'}"
+    return load_settings().database_url
 
 
 def private_sqlite_file(path: Path) -> None:

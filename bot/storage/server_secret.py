@@ -6,14 +6,12 @@ kept readable by its owner only, so that ids stay valid across restarts.
 """
 from __future__ import annotations
 
-import os
 from functools import lru_cache
-from pathlib import Path
 
-from bot.configuration.settings import VAR_DIR, installation_secret
+from bot.configuration.settings import ENVIRONMENT, installation_secret, load_settings
 
-SECRET_ENV = "CCAS_SECRET_KEY"
-SECRET_FILE_ENV = "CCAS_SECRET_FILE"
+SECRET_ENV = ENVIRONMENT["secret_key"]
+SECRET_FILE_ENV = ENVIRONMENT["secret_file"]
 MIN_LENGTH = 32
 
 
@@ -21,15 +19,12 @@ class SecretTooShort(ValueError):
     pass
 
 
-def _secret_file() -> Path:
-    return Path(os.environ.get(SECRET_FILE_ENV) or VAR_DIR / "secret.key")
-
-
 @lru_cache(maxsize=1)
 def server_secret() -> bytes:
-    value = os.environ.get(SECRET_ENV, "").strip()
+    settings = load_settings()
+    value = settings.secret_key
     if not value:
-        return installation_secret(_secret_file())
+        return installation_secret(settings.secret_file)
     if len(value) < MIN_LENGTH:
         raise SecretTooShort(f"{SECRET_ENV} must hold at least {MIN_LENGTH} characters")
     return value.encode("utf-8")

@@ -18,7 +18,6 @@ import hmac
 import ipaddress
 import logging
 import math
-import os
 import secrets
 import traceback
 from concurrent.futures import ThreadPoolExecutor
@@ -37,10 +36,12 @@ from sqlalchemy.orm import Session
 from bot.callbacks import clock, followup
 from bot.callbacks.bookings import Booking
 from bot.callbacks.schedule import local_now
+from bot.callbacks.states import Status
 from bot.callbacks.worklist import GROUPS, Row, arrange
 from bot.configuration.ccas import current_ccas, current_national
-from bot.configuration.settings import app_secret
+from bot.configuration.settings import Settings, app_secret
 from bot.handovers import handover
+from bot.reading.themes import THEMES
 from bot.storage import accounts, audit
 from bot.storage.db import session_scope, stored_utc
 from bot.storage.erasure import erase_person
@@ -87,18 +88,13 @@ templates.filters["theme"] = handover.theme_label
 templates.filters["flag"] = lambda flag: handover.flag_label(flag, current_national())
 
 
-def _secure_cookies() -> bool:
-    # Off only for local use over plain http (tests, a laptop); on behind HTTPS in production.
-    return os.environ.get("COUNSELLOR_COOKIE_SECURE", "1") != "0"
-
-
-def _set_cookie(response: HTTPResponse, name: str, value: str, max_age: int | None) -> None:
+def _set_cookie(response: HTTPResponse, name: str, value: str, max_age: int | None, secure: bool) -> None:
     response.cookies[name] = value
     cookie = response.cookies[name]
     cookie["httponly"] = True
     cookie["samesite"] = "Strict"
     cookie["path"] = "/"
-    cookie["secure"] = _secure_cookies()
+    cookie["secure"] = secure
     if max_age is not None:
         cookie["max-age"] = max_age
 
@@ -175,13 +171,6 @@ def throttling_address(address: str) -> str:
     return str(ip)
 
 
-def _proxies() -> int:
-    value = os.environ.get("COUNSELLOR_PROXIES", "0").strip() or "0"
-    if not value.isdigit():
-        raise ValueError(f"COUNSELLOR_PROXIES doit être un nombre de proxys (0, 1...), pas {value!r}")
-    return int(value)
-
-
 def _cross_site(request: Request) -> bool:
     # Browsers say where a form comes from; a page of another site (even a sibling subdomain,
     # which can set cookies for this one) must not send forms here.
@@ -232,8 +221,17 @@ def wait_fr(wait: dt.timedelta) -> str:
     return f"{minutes} minute{'s' if minutes > 1 else ''}"
 
 
+class Gone(SanicException):
+    """The handover asked for is not there (erased, never made): a 404 with its own words."""
+
+    status_code = 404
+    quiet = True
+
+
 def error_page(request: Request, error: Exception) -> HTTPResponse:
     """A French page for any error, with the usual headers; never a stack trace."""
+    if isinstance(error, Gone):
+        return refuse(request, 404, GONE)
     if isinstance(error, SanicException):
         status = error.status_code
     else:
@@ -248,12 +246,13 @@ def error_page(request: Request, error: Exception) -> HTTPResponse:
     return refuse(request, status, message)
 
 
-def create_app(name: str = "ccas_counsellors", secret: bytes | None = None) -> Sanic:
+def create_app(settings: Settings, name: str = "ccas_counsellors", secret: bytes | None = None) -> Sanic:
     app = Sanic(name)
     app.config.FORWARDED_SECRET = None
-    app.config.PROXIES_COUNT = _proxies() or None
+    app.config.PROXIES_COUNT = settings.counsellor_proxies or None
     app.config.REQUEST_MAX_SIZE = 1_000_000
-    signing_key = secret or app_secret()
+    signing_key = secret or app_secret(settings)
+    secure = settings.counsellor_cookie_secure
 
     @app.middleware("request")
     async def require_counsellor(request: Request):
@@ -321,7 +320,7 @@ def create_app(name: str = "ccas_counsellors", secret: bytes | None = None) -> S
                                error="Identifiant ou mot de passe incorrect.")
         token = outcome.token
         response = redirect("/", status=303)
-        _set_cookie(response, COOKIE, token, int(accounts.SESSION_LIFETIME.total_seconds()))
+        _set_cookie(response, COOKIE, token, int(accounts.SESSION_LIFETIME.total_seconds()), secure)
         return response
 
     @app.post("/deconnexion")
@@ -331,7 +330,7 @@ def create_app(name: str = "ccas_counsellors", secret: bytes | None = None) -> S
             audit.record(session, "logout", counsellor_id=request.ctx.user.counsellor_id,
                          counsellor_name=request.ctx.user.name)
         response = redirect("/connexion", status=303)
-        _set_cookie(response, COOKIE, "", 0)
+        _set_cookie(response, COOKIE, "", 0, secure)
         return response
 
     @app.get("/")
@@ -346,9 +345,9 @@ def create_app(name: str = "ccas_counsellors", secret: bytes | None = None) -> S
             # Done callbacks (called, closed, or cancelled by the person) only for DONE_HORIZON:
             # filtered in the database, so that the handovers of years of calls are not built
             # (each reads the person's conversation) only to be left out.
-            still_open = and_(Booking.status == "booked", Booking.followup.in_(followup.OPEN))
+            still_open = and_(Booking.status == Status.BOOKED.value, Booking.followup.in_(followup.OPEN))
             recent = Booking.slot_start >= (now - DONE_HORIZON).astimezone(dt.timezone.utc)
-            query = select(Booking).where(Booking.status != "moved", or_(still_open, recent))
+            query = select(Booking).where(Booking.status != Status.MOVED.value, or_(still_open, recent))
             items = {}
             for booking in session.execute(query).scalars():
                 item = handover.build(booking, session.get_bind(), ccas, national, with_transcript=False)
@@ -367,8 +366,6 @@ def create_app(name: str = "ccas_counsellors", secret: bytes | None = None) -> S
         user = request.ctx.user
         with session_scope() as session:
             booking = _booking(session, booking_id)
-            if booking is None:
-                return refuse(request, 404, GONE)
             item = handover.build(booking, session.get_bind(), ccas, national)
             _record(session, user, "view", booking_id)
             notes = followup.notes_about(session, booking.sender_id)
@@ -387,8 +384,6 @@ def create_app(name: str = "ccas_counsellors", secret: bytes | None = None) -> S
         note = (request.form.get("note") or "").strip()
         with session_scope() as session:
             booking = _booking(session, booking_id)
-            if booking is None:
-                return refuse(request, 404, GONE)
             try:
                 old = followup.set_followup(session, booking, new)
             except followup.FollowupError:
@@ -405,8 +400,6 @@ def create_app(name: str = "ccas_counsellors", secret: bytes | None = None) -> S
         user = request.ctx.user
         with session_scope() as session:
             booking = _booking(session, booking_id)
-            if booking is None:
-                return refuse(request, 404, GONE)
             try:
                 followup.add_note(session, booking, user.counsellor_id, user.name,
                                   request.form.get("note") or "")
@@ -422,8 +415,6 @@ def create_app(name: str = "ccas_counsellors", secret: bytes | None = None) -> S
             return redirect(f"/rappels/{booking_id}?info=confirmer", status=303)
         with session_scope() as session:
             booking = _booking(session, booking_id)
-            if booking is None:
-                return refuse(request, 404, GONE)
             erased = erase_person(session, booking.sender_id)
             for erased_id in erased.bookings:
                 _record(session, user, "erase", erased_id,
@@ -433,9 +424,12 @@ def create_app(name: str = "ccas_counsellors", secret: bytes | None = None) -> S
     return app
 
 
-def _booking(session: Session, booking_id: int) -> Booking | None:
-    """The booking, or None: erased, never made, or a number no id can be."""
-    return session.get(Booking, booking_id) if _in_range(booking_id) else None
+def _booking(session: Session, booking_id: int) -> Booking:
+    """The booking; Gone (a 404 page) when it was erased, never made, or is a number no id can be."""
+    booking = session.get(Booking, booking_id) if _in_range(booking_id) else None
+    if booking is None:
+        raise Gone()
+    return booking
 
 
 def _record(session: Session, user: accounts.SignedIn, action: str, booking_id: int,
@@ -455,10 +449,9 @@ def _login_page(
 
 
 def _theme_choices() -> list[tuple[str, str]]:
-    return [(key, handover.theme_label(key)) for key in (
-        "housing", "energy", "bank", "credit", "job_loss", "separation", "bereavement", "health", "taxes",
-        "food")]
+    return [(key, handover.theme_label(key)) for key in THEMES]
 
 
-def run(host: str = "127.0.0.1", port: int = 8080) -> None:
-    create_app().run(host=host, port=port, access_log=False, motd=False, workers=1)
+def run(settings: Settings) -> None:
+    create_app(settings).run(host=settings.counsellor_host, port=settings.counsellor_port, access_log=False,
+                             motd=False, workers=1)

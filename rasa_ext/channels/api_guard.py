@@ -10,13 +10,14 @@ own check applies to every call and this guard stays out of the way.
 from __future__ import annotations
 
 import logging
-import os
 
 from sanic import Blueprint, Sanic, response
 from sanic.request import Request
 
+from bot.configuration.settings import ENVIRONMENT, load_settings
+
 logger = logging.getLogger(__name__)
-READ_ONLY_ENV = "CCAS_RASA_API_READ_ONLY"
+READ_ONLY_ENV = ENVIRONMENT["rasa_api_read_only"]
 _SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 # Compute-only calls that change nothing stored (the NLU reading of a text).
 _ALLOWED_WRITES = frozenset({"/model/parse"})
@@ -47,7 +48,7 @@ def attach(blueprint: Blueprint) -> None:
 
     @blueprint.listener("before_server_start")
     async def _register(app: Sanic, _loop: object) -> None:
-        if os.environ.get(READ_ONLY_ENV) != "1" or getattr(app.ctx, "ccas_api_guard", False):
+        if not load_settings().rasa_api_read_only or getattr(app.ctx, "ccas_api_guard", False):
             return
         app.ctx.ccas_api_guard = True
         app.register_middleware(_guard, "request")

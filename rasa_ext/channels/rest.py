@@ -16,7 +16,6 @@ import hmac
 import ipaddress
 import json
 import logging
-import os
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -25,12 +24,13 @@ from rasa.core.channels.rest import RestInput as RasaRestInput
 from sanic import Blueprint, response
 from sanic.request import Request
 
+from bot.configuration.settings import ENVIRONMENT, load_settings
 from bot.wording.texts import text
 from rasa_ext.channels import api_guard
 from rasa_ext.channels.inbound import clean_sender, clean_text, deliver
 
 logger = logging.getLogger(__name__)
-TOKEN_ENV = "REST_CHANNEL_TOKEN"
+TOKEN_ENV = ENVIRONMENT["rest_channel_token"]
 MAX_BODY_BYTES = 64 * 1024  # a long letter pasted in full is 10 000 characters
 
 
@@ -79,7 +79,7 @@ class RestInput(RasaRestInput):
             # The socket's own peer, not a forwarded header a client could write.
             peer = request.conn_info.client_ip if request.conn_info else None
             if not caller_allowed(peer, request.headers.get("Authorization"),
-                                  os.environ.get(TOKEN_ENV) or None):
+                                  load_settings().rest_channel_token):
                 logger.warning("REST channel call refused: not from this machine and no valid token")
                 return response.json({"error": "forbidden"}, status=403)
             if len(request.body or b"") > MAX_BODY_BYTES:

@@ -15,7 +15,6 @@ Metadata sent by the client is not kept.
 from __future__ import annotations
 
 import logging
-import os
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -26,12 +25,12 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from socketio import AsyncServer
 
+from bot.configuration.settings import load_settings
 from bot.storage.conversation_ids import chat_id_from_token, new_chat_token
 from rasa_ext.channels import api_guard
 from rasa_ext.channels.inbound import clean_text, deliver
 
 logger = logging.getLogger(__name__)
-DEFAULT_ORIGINS = "http://localhost:8000,http://127.0.0.1:8000"
 MAX_SOCKET_MESSAGE_BYTES = 64 * 1024  # a long letter pasted in full is 10 000 characters
 # engine.io drops a whole polling batch of more than 16 packets, silently: messages sent in a
 # burst (a browser falling back to polling after a network cut) were lost. Beyond the rate
@@ -40,8 +39,7 @@ Payload.max_decode_packets = 64
 
 
 def allowed_origins() -> list[str]:
-    raw = os.environ.get("CHAT_ALLOWED_ORIGINS") or DEFAULT_ORIGINS
-    return [origin.strip() for origin in raw.split(",") if origin.strip()]
+    return list(load_settings().chat_allowed_origins)
 
 
 class WebChatInput(SocketIOInput):

@@ -15,9 +15,10 @@ import requests
 import socketio
 
 from bot.handovers import handover
+from tests.integration.callbacks_booked import booking_of
+from tests.integration.clock_moments import TUESDAY_10
+from tests.integration.fake_twilio import NUMBER, SID, TOKEN, FakeTwilio, inbound, sms_id
 from tests.integration.servers import ACTION_TOKEN, ROOT, start_servers
-from tests.integration.test_http_callback import TUESDAY_10, booking_of
-from tests.integration.test_sms import NUMBER, SID, TOKEN, FakeTwilio, inbound, sms_id
 
 REST_TOKEN = "rest-channel-token-for-the-attack-tests"
 

@@ -5,8 +5,8 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from tests.integration.test_http_callback import FRIDAY_EVENING
-from tests.integration.test_web_browser import SHOTS
+from tests.integration.clock_moments import FRIDAY_EVENING
+from tests.integration.screenshots import SHOTS
 
 LOCAL_HOSTS = {"localhost", "127.0.0.1"}
 

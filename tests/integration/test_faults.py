@@ -11,11 +11,11 @@ import requests
 from sqlalchemy import create_engine, text
 
 from tests.conftest import start_postgres_or_skip
+from tests.integration.clock_moments import TUESDAY_10
 from tests.integration.conftest import Chat
 from tests.integration.servers import start_servers
 
 DIRECT_LINE = "04 76 69 45 94"  # config/ccas/grenoble.yml
-TUESDAY_10 = "2026-11-24T10:00:00+01:00"
 
 
 def person_texts(servers, sender):

@@ -1,7 +1,7 @@
 """The budget snapshot through the real servers: questions, skips, corrections, crisis, storage."""
 import requests
 
-from tests.integration.test_http_conversation import assert_clean, joined
+from tests.integration.chat_checks import assert_clean, joined
 
 
 def start_snapshot(chat):

@@ -12,18 +12,12 @@ from bot.callbacks import bookings
 from bot.callbacks.bookings import Booking
 from bot.configuration.ccas import current_ccas
 from bot.storage.db import session_factory
+from tests.integration.callbacks_booked import book_through, booking_of
+from tests.integration.chat_checks import assert_clean, joined
+from tests.integration.clock_moments import CHRISTMAS_EVE, FRIDAY_EVENING, TUESDAY_10
 from tests.integration.conftest import Chat
-from tests.integration.test_http_conversation import assert_clean, joined
 
 CCAS_PHONE = "04 76 69 45 94"
-TUESDAY_10 = "2026-11-24T10:00:00+01:00"
-FRIDAY_EVENING = "2026-11-27T18:30:00+01:00"
-CHRISTMAS_EVE = "2026-12-24T17:30:00+01:00"  # Christmas is a Friday: back on Monday 28
-
-
-def booking_of(servers, sender) -> Booking | None:
-    with session_factory(servers.database_url)() as session:
-        return session.query(Booking).filter_by(sender_id=sender).order_by(Booking.id.desc()).first()
 
 
 def show(servers, booking_id) -> dict:
@@ -32,14 +26,6 @@ def show(servers, booking_id) -> dict:
     done = subprocess.run([sys.executable, "-m", "bot", "handovers", "show", str(booking_id), "--json"],
                           env=env, capture_output=True, text=True, check=True)
     return json.loads(done.stdout)
-
-
-def book_through(chat, first_answer, phone="06 12 34 56 78", name="Sam", consent="oui"):
-    """Asks for a callback, answers every question; the replies to each message. Without a
-    first answer, the first slot offered is clicked."""
-    asked = chat.say("je voudrais qu'une conseillère me rappelle")
-    when = chat.say(first_answer or chat.buttons(asked)[0]["payload"])
-    return asked, when, chat.say(phone), chat.say(name), chat.say(consent)
 
 
 @pytest.fixture

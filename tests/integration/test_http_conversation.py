@@ -1,19 +1,7 @@
 """The real Rasa server and action server, over HTTP, as a chat client uses them."""
 import requests
 
-from tests.unit.test_wording import forbidden_in
-
-
-def joined(texts):
-    return " ".join(texts)
-
-
-def assert_clean(chat):
-    """Nothing shown to a person has a hurtful word or an unfilled {placeholder}."""
-    for reply in chat.replies:
-        text = reply.get("text", "")
-        assert forbidden_in(text) == [], text
-        assert "{" not in text and "}" not in text, text
+from tests.integration.chat_checks import assert_clean, joined
 
 
 def test_first_message_gets_the_welcome_then_an_open_question(chat):

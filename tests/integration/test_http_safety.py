@@ -6,7 +6,7 @@ from pathlib import Path
 import requests
 
 from scripts.safety_eval import SETS, Server, as_json, evaluate, passes, report
-from tests.integration.test_http_conversation import assert_clean, joined
+from tests.integration.chat_checks import assert_clean, joined
 
 
 def state(servers, chat):

@@ -1,8 +1,8 @@
 """At the default log level, the servers' logs carry no phone number, amount or message text."""
 import re
 
+from tests.integration.clock_moments import TUESDAY_10
 from tests.integration.conftest import Chat
-from tests.integration.test_http_callback import TUESDAY_10
 
 
 def test_logs_keep_nothing_personal(servers):

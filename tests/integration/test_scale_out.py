@@ -14,9 +14,8 @@ import threading
 import pytest
 import requests
 
+from tests.integration.clock_moments import TUESDAY_10
 from tests.integration.servers import start_servers
-
-TUESDAY_10 = "2026-11-24T10:00:00+01:00"
 
 
 @pytest.fixture(scope="module")

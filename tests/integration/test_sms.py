@@ -1,56 +1,14 @@
 """SMS through Twilio: realistic inbound webhooks posted to the running Rasa server; Twilio's
 REST API is the only part stood in for, by a local server that records what would be sent."""
-import json
-import threading
 import uuid
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from urllib.parse import parse_qs
 
 import pytest
-import requests
-from twilio.request_validator import RequestValidator
 
 from bot.handovers import handover
-from bot.storage.conversation_ids import sms_conversation_id
-from tests.integration.servers import TEST_SECRET, free_port, start_servers
-from tests.integration.test_http_callback import TUESDAY_10, booking_of
-
-SID, TOKEN, NUMBER = "AC" + "0" * 32, "test-auth-token", "+33757000000"
-
-
-class FakeTwilio:
-    """Answers POST /2010-04-01/Accounts/<sid>/Messages.json as Twilio does, keeping the SMS."""
-
-    def __init__(self):
-        self.sent: list[dict] = []
-        fake = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_POST(self):  # noqa: N802 (http.server's naming)
-                form = parse_qs(self.rfile.read(int(self.headers["Content-Length"])).decode())
-                message = {k: v[0] for k, v in form.items()}
-                message["path"] = self.path
-                fake.sent.append(message)
-                body = json.dumps({"sid": "SM" + uuid.uuid4().hex, "status": "queued", "to": message["To"],
-                                   "from": message["From"], "body": message["Body"],
-                                   "account_sid": SID, "num_segments": "1"}).encode()
-                self.send_response(201)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-
-            def log_message(self, *args):
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", free_port()), Handler)
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-
-    def take(self) -> list[str]:
-        bodies = [m["Body"] for m in self.sent]
-        self.sent.clear()
-        return bodies
+from tests.integration.callbacks_booked import booking_of
+from tests.integration.clock_moments import TUESDAY_10
+from tests.integration.fake_twilio import NUMBER, SID, TOKEN, FakeTwilio, inbound, sms_id
+from tests.integration.servers import start_servers
 
 
 @pytest.fixture(scope="module")
@@ -63,22 +21,6 @@ def sms(model):
     yield servers, twilio
     servers.stop()
     twilio.server.shutdown()
-
-
-def sms_id(number: str) -> str:
-    """The conversation id the test servers give to SMS from `number`."""
-    return sms_conversation_id(number, TEST_SECRET.encode())
-
-
-def inbound(servers, sender, body, sign=True):
-    """What Twilio posts when an SMS arrives, signed with the account's auth token."""
-    url = f"{servers.rasa_url}/webhooks/twilio/webhook"
-    form = {"ToCountry": "FR", "SmsMessageSid": "SM" + uuid.uuid4().hex, "NumMedia": "0",
-            "SmsSid": "SM" + uuid.uuid4().hex, "SmsStatus": "received", "Body": body, "To": NUMBER,
-            "NumSegments": "1", "MessageSid": "SM" + uuid.uuid4().hex, "AccountSid": SID,
-            "From": sender, "ApiVersion": "2010-04-01", "FromCountry": "FR"}
-    signature = RequestValidator(TOKEN if sign else "wrong").compute_signature(url, form)
-    return requests.post(url, data=form, headers={"X-Twilio-Signature": signature}, timeout=30)
 
 
 def test_a_conversation_and_a_booking_by_sms(sms):

@@ -6,10 +6,12 @@ import pytest
 from sqlalchemy import text
 
 from bot.callbacks.bookings import Booking
+from bot.configuration.settings import load_settings
 from bot.storage.db import session_factory
 from bot.web.app import PUBLIC, create_app
-from tests.integration.conftest import PASSWORD, Chat
-from tests.integration.test_http_callback import TUESDAY_10, book_through, booking_of
+from tests.integration.callbacks_booked import a_handover, booking_of
+from tests.integration.clock_moments import TUESDAY_10
+from tests.integration.conftest import PASSWORD
 from tests.integration.web_client import Client
 
 
@@ -22,16 +24,8 @@ def signed_in(servers, web):
     return client
 
 
-def a_handover(servers, at=TUESDAY_10, opening="j'ai deux mois de loyer en retard", name="Sam"):
-    servers.set_clock(at)
-    chat = Chat(servers.rasa_url)
-    chat.say(opening)
-    book_through(chat, None, name=name)
-    return chat, booking_of(servers, chat.sender)
-
-
 def routes():
-    app = create_app(f"routes_{uuid.uuid4().hex[:6]}")
+    app = create_app(load_settings(), f"routes_{uuid.uuid4().hex[:6]}")
     found = []
     for route in app.router.routes:
         path = "/" + route.path.strip("/")

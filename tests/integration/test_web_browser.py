@@ -1,12 +1,9 @@
 """The counsellors' app in a real browser: Debian's Chromium driven by Playwright."""
-from pathlib import Path
-
 from playwright.sync_api import expect
 
+from tests.integration.callbacks_booked import a_handover
 from tests.integration.conftest import PASSWORD
-from tests.integration.test_web import a_handover
-
-SHOTS = Path(__file__).resolve().parents[2] / "results" / "screenshots"
+from tests.integration.screenshots import SHOTS
 
 
 def test_a_counsellor_reviews_and_follows_up_a_handover(servers, web, chromium):

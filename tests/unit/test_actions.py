@@ -1,43 +1,11 @@
 """The actions, run as the action server runs them, on trackers built like Rasa's."""
-import asyncio
-
-from rasa_sdk import Tracker
 from rasa_sdk.events import SessionStarted, SlotSet
-from rasa_sdk.executor import CollectingDispatcher
 
 from actions.common import misunderstood_in_a_row
 from actions.listening import ActionReflect, ActionTrackMisunderstanding
 from actions.safety import ActionCrisisFollowup, ActionCrisisSupport
 from actions.session import ActionSessionStart
-
-
-def user(text, intent):
-    return {"event": "user", "text": text, "parse_data": {"intent": {"name": intent}, "text": text}}
-
-
-def tracker(text="", intent="greet", slots=None, events=None, active_loop=None):
-    return Tracker(
-        sender_id="test",
-        slots=slots or {},
-        latest_message={"text": text, "intent": {"name": intent}},
-        events=events if events is not None else [user(text, intent)],
-        paused=False,
-        followup_action=None,
-        active_loop={"name": active_loop} if active_loop else {},
-        latest_action_name="action_listen",
-    )
-
-
-def run(action, track):
-    dispatcher = CollectingDispatcher()
-    events = asyncio.run(action.run(dispatcher, track, {}))
-    return [m["text"] for m in dispatcher.messages], events
-
-
-def run_with_buttons(action, track):
-    dispatcher = CollectingDispatcher()
-    events = asyncio.run(action.run(dispatcher, track, {}))
-    return dispatcher.messages, events
+from tests.unit.rasa_trackers import run, run_with_buttons, tracker, user
 
 
 def test_crisis_gives_the_number_first_and_flags_it():

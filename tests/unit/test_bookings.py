@@ -17,13 +17,10 @@ from bot.callbacks.bookings import (
     slot_start_of,
     upcoming,
 )
-from bot.configuration.ccas import load_ccas
-from bot.configuration.settings import CONFIG_DIR
 from bot.storage.db import session_factory
 from bot.storage.migrate import upgrade
 
 PARIS = ZoneInfo("Europe/Paris")
-GRENOBLE = load_ccas(CONFIG_DIR / "ccas" / "grenoble.yml")
 MONDAY_10 = dt.datetime(2026, 11, 23, 10, 0, tzinfo=PARIS)
 
 
@@ -33,23 +30,23 @@ def sessions(database_url):
     return session_factory(database_url)
 
 
-def test_day_slots_follow_opening_hours():
-    slots = day_slots(GRENOBLE, dt.date(2026, 11, 23))
+def test_day_slots_follow_opening_hours(grenoble):
+    slots = day_slots(grenoble, dt.date(2026, 11, 23))
     assert len(slots) == 12  # 3 h in the morning + 3 h in the afternoon, 30-minute slots
     assert slots[0] == MONDAY_10.replace(hour=9)
     assert slots[5] == MONDAY_10.replace(hour=11, minute=30)
     assert slots[6] == MONDAY_10.replace(hour=14)
-    assert day_slots(GRENOBLE, dt.date(2026, 12, 25)) == []  # Christmas
-    assert day_slots(GRENOBLE, dt.date(2026, 11, 22)) == []  # Sunday
+    assert day_slots(grenoble, dt.date(2026, 12, 25)) == []  # Christmas
+    assert day_slots(grenoble, dt.date(2026, 11, 22)) == []  # Sunday
 
 
-def test_friday_evening_offers_monday_first():
+def test_friday_evening_offers_monday_first(grenoble):
     friday_evening = dt.datetime(2026, 11, 20, 19, 0, tzinfo=PARIS)
-    assert upcoming_slots(GRENOBLE, friday_evening)[0] == MONDAY_10.replace(hour=9)
+    assert upcoming_slots(grenoble, friday_evening)[0] == MONDAY_10.replace(hour=9)
 
 
-def test_slots_need_some_notice():
-    slots = upcoming_slots(GRENOBLE, MONDAY_10.replace(minute=5))
+def test_slots_need_some_notice(grenoble):
+    slots = upcoming_slots(grenoble, MONDAY_10.replace(minute=5))
     assert slots[0] == MONDAY_10.replace(hour=11)
 
 

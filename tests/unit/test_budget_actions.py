@@ -7,7 +7,7 @@ from actions.budget import ActionBudgetCorrect, ActionBudgetSummary, ValidateBud
 from actions.understanding import read_message
 from bot.money.budget import Line
 from bot.reading.amounts import parse_answer
-from tests.unit.test_actions import tracker, user
+from tests.unit.rasa_trackers import tracker, user
 
 
 def validate(slot, text, slots=None, intent="inform"):
@@ -132,7 +132,7 @@ def test_correction_at_the_summary_recomputes_it():
 
 def test_a_plain_no_at_the_summary_corrects_nothing():
     events, messages = run(ActionBudgetCorrect(), "non merci", _answered())
-    assert events == [] and "à votre rythme" in messages[0]["text"]
+    assert events == [] and messages[0]["response"] == "utter_ok_stay_here"
 
 
 def test_going_along_at_a_question_gets_the_question_again_without_an_apology():

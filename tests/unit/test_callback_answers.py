@@ -1,13 +1,9 @@
 """Answers to the booking questions: a first name or pseudonym, consent, who referred."""
 import pytest
 
-from bot.configuration.ccas import load_ccas
-from bot.configuration.settings import CONFIG_DIR
 from bot.reading.consent import parse_consent
 from bot.reading.pseudonym import parse_pseudonym
 from bot.reading.referral import referral_sources
-
-GRENOBLE = load_ccas(CONFIG_DIR / "ccas" / "grenoble.yml")
 
 
 @pytest.mark.parametrize("message, name", [
@@ -85,14 +81,14 @@ def test_consent_needs_a_clear_answer(message, intent, expected):
     ("Actis m'a envoyé une mise en demeure", []),
     ("mon patron m'a fait une avance sur salaire", []),
 ])
-def test_referral_only_when_someone_sent_the_person(message, sources):
-    assert referral_sources([message], GRENOBLE.partners + GRENOBLE.referrers) == sources
+def test_referral_only_when_someone_sent_the_person(message, sources, grenoble):
+    assert referral_sources([message], grenoble.partners + grenoble.referrers) == sources
 
 
-def test_referrals_are_gathered_once_each_in_order():
+def test_referrals_are_gathered_once_each_in_order(grenoble):
     messages = ["bonjour", "c'est GEG qui m'envoie", "mon AS m'a aussi conseillé de vous appeler",
                 "GEG m'a redit de vous écrire"]
-    assert referral_sources(messages, GRENOBLE.partners) == ["GEG", "une travailleuse sociale"]
+    assert referral_sources(messages, grenoble.partners) == ["GEG", "une travailleuse sociale"]
 
 
 @pytest.mark.parametrize("said, name", [
@@ -105,16 +101,15 @@ def test_a_name_with_its_titles_is_kept_whole(said, name):
     assert name_from_answer(said).value == name
 
 
-def test_a_time_outside_the_hours_is_answered_with_the_hours():
-    from actions.callback import _time_question
+def test_a_time_outside_the_hours_is_answered_with_the_hours(grenoble):
+    from bot.wording.callback_texts import time_question
 
-    grenoble = load_ccas(CONFIG_DIR / "ccas" / "grenoble.yml")
-    said = _time_question({"outcome": "not_at_time", "time": "18:30:00"}, grenoble)
+    said = time_question({"outcome": "not_at_time", "time": "18:30:00"}, grenoble)
     assert "de 14 h à 17 h" in said and "18 h 30" in said
-    said = _time_question({"outcome": "not_at_time", "time": "12:30:00"}, grenoble)
+    said = time_question({"outcome": "not_at_time", "time": "12:30:00"}, grenoble)
     assert "en dehors" in said
     # Inside the hours but taken: the nearest moments, without a lesson on the hours.
-    said = _time_question({"outcome": "not_at_time", "time": "10:00:00"}, grenoble)
+    said = time_question({"outcome": "not_at_time", "time": "10:00:00"}, grenoble)
     assert "pas de rappel libre vers 10 h" in said
 
 
@@ -123,8 +118,8 @@ def test_figures_given_at_the_consent_question_bring_it_back_without_an_apology(
 
     from rasa_sdk.executor import CollectingDispatcher
 
-    from actions.callback import ValidateCallbackForm
-    from tests.unit.test_actions import tracker, user
+    from actions.callback_form import ValidateCallbackForm
+    from tests.unit.rasa_trackers import tracker, user
 
     said = "au fait le crédit de la moto c'est 230 par mois"
     read = {"event": "slot", "name": "budget_loans", "value": {"status": "amount", "total": 230.0}}
@@ -133,7 +128,7 @@ def test_figures_given_at_the_consent_question_bring_it_back_without_an_apology(
     result = asyncio.run(ValidateCallbackForm().validate_callback_consent(said, dispatcher, track, {}))
     assert result == {"callback_consent": None} and dispatcher.messages == []
     # The question comes again, short: its explanation was given at the turn before.
-    from actions.callback import ActionAskCallbackConsent
+    from actions.callback_form import ActionAskCallbackConsent
 
     asked = {"event": "bot", "text": "Dernière question : la conseillère peut-elle lire notre conversation ?"}
     track = tracker(said, "inform", events=[asked, user(said, "inform"), read])
@@ -143,26 +138,24 @@ def test_figures_given_at_the_consent_question_bring_it_back_without_an_apology(
         "Et la conseillère peut-elle lire notre conversation avant de vous appeler ?"]
 
 
-def test_a_bound_after_the_counsellors_day_is_said_as_such():
+def test_a_bound_after_the_counsellors_day_is_said_as_such(grenoble):
     import datetime as dt
     from zoneinfo import ZoneInfo
 
-    from actions.callback import _bound_outside_hours
+    from bot.callbacks.slot_choice import late_bound
 
-    grenoble = load_ccas(CONFIG_DIR / "ccas" / "grenoble.yml")
     now = dt.datetime(2026, 11, 22, 20, 0, tzinfo=ZoneInfo("Europe/Paris"))
-    assert _bound_outside_hours("plutôt le soir, après 19h", now, grenoble) == dt.time(19, 0)
-    assert _bound_outside_hours("avant 8h le matin", now, grenoble) == dt.time(8, 0)
-    assert _bound_outside_hours("après 15h", now, grenoble) is None
+    assert late_bound("plutôt le soir, après 19h", now, grenoble) == dt.time(19, 0)
+    assert late_bound("avant 8h le matin", now, grenoble) == dt.time(8, 0)
+    assert late_bound("après 15h", now, grenoble) is None
 
 
-def test_a_day_beyond_the_booking_horizon_is_said_too_far_not_full():
+def test_a_day_beyond_the_booking_horizon_is_said_too_far_not_full(grenoble):
     import datetime as dt
 
-    from actions.callback import _time_question
+    from bot.wording.callback_texts import time_question
 
-    grenoble = load_ccas(CONFIG_DIR / "ccas" / "grenoble.yml")
     far = (dt.date.today() + dt.timedelta(days=grenoble.booking_days + 10)).isoformat()
-    assert "trop loin" in _time_question({"outcome": "none_fit", "day": far}, grenoble)
+    assert "trop loin" in time_question({"outcome": "none_fit", "day": far}, grenoble)
     near = (dt.date.today() + dt.timedelta(days=3)).isoformat()
-    assert "plus de moment libre" in _time_question({"outcome": "none_fit", "day": near}, grenoble)
+    assert "plus de moment libre" in time_question({"outcome": "none_fit", "day": near}, grenoble)

@@ -8,7 +8,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.understanding import read_message
 from bot.configuration.settings import ROOT
 from bot.handovers.handover import Handover, to_json
-from tests.unit.test_actions import tracker
+from tests.unit.rasa_trackers import tracker
 
 LINE_KEYS = {"status", "total", "approximate", "detail"}
 

@@ -4,15 +4,15 @@ from pathlib import Path
 
 import yaml
 
-from bot.configuration.ccas import load_ccas, load_national
+from bot.configuration.ccas import load_national
 from bot.configuration.settings import CONFIG_DIR
 from bot.reading.safety import Crisis
 from bot.wording import replies
 from bot.wording.texts import text
+from tests.ccas_configs import GRENOBLE
 
 ROOT = Path(__file__).resolve().parents[2]
 NATIONAL = load_national(CONFIG_DIR / "national.yml")
-GRENOBLE = load_ccas(CONFIG_DIR / "ccas" / "grenoble.yml")
 SUNDAY = dt.datetime(2026, 11, 22, 20, 0, tzinfo=GRENOBLE.timezone)
 
 

@@ -14,7 +14,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.callbacks.bookings import book
 from bot.cli import main
-from bot.configuration.ccas import load_ccas, load_national
+from bot.configuration.ccas import load_national
 from bot.configuration.settings import CONFIG_DIR, ROOT
 from bot.handovers import handover
 from bot.reading.amounts import format_euros
@@ -22,7 +22,6 @@ from bot.storage.db import session_factory
 from bot.storage.migrate import upgrade
 
 PARIS = ZoneInfo("Europe/Paris")
-GRENOBLE = load_ccas(CONFIG_DIR / "ccas" / "grenoble.yml")
 NATIONAL = load_national(CONFIG_DIR / "national.yml")
 MONDAY_9 = dt.datetime(2026, 11, 30, 9, 0, tzinfo=PARIS)
 SNAPSHOT = {
@@ -81,11 +80,11 @@ def _book(url, sender, consent, pseudonym="Sam"):
                     pseudonym=pseudonym, consent_transcript=consent).id
 
 
-def test_handover_holds_everything_across_sessions(database):
+def test_handover_holds_everything_across_sessions(database, grenoble):
     said = write_conversation(database, "alice")
     booking_id = _book(database, "alice", consent=True)
     with session_factory(database)() as session:
-        item = handover.load(session, booking_id, GRENOBLE, NATIONAL)
+        item = handover.load(session, booking_id, grenoble, NATIONAL)
     assert (item.pseudonym, item.phone, item.callback_at) == ("Sam", "06 12 34 56 78", MONDAY_9)
     assert item.referral == ["GEG"]
     assert item.themes == ["energy", "housing"]
@@ -112,11 +111,11 @@ def test_handover_holds_everything_across_sessions(database):
     assert "Pour l'appel, la personne a demandé : pas le mercredi ; après 16 h" in text
 
 
-def test_without_consent_only_who_when_how_to_call_and_the_danger_are_shared(database):
+def test_without_consent_only_who_when_how_to_call_and_the_danger_are_shared(database, grenoble):
     write_conversation(database, "bob")
     booking_id = _book(database, "bob", consent=False, pseudonym=None)
     with session_factory(database)() as session:
-        item = handover.load(session, booking_id, GRENOBLE, NATIONAL)
+        item = handover.load(session, booking_id, grenoble, NATIONAL)
     data = handover.to_json(item)
     assert data["transcript"] is None and data["budget_snapshot"] is None
     assert data["themes"] == [] and data["referral"] == []

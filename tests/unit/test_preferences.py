@@ -4,12 +4,10 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.callbacks.availability import upcoming_slots
-from bot.configuration.ccas import load_ccas
-from bot.configuration.settings import CONFIG_DIR
 from bot.reading.preferences import Preference, matching_slots, parse_preference
+from tests.ccas_configs import GRENOBLE
 
 PARIS = ZoneInfo("Europe/Paris")
-GRENOBLE = load_ccas(CONFIG_DIR / "ccas" / "grenoble.yml")
 THURSDAY = dt.date(2026, 11, 19)
 
 

@@ -3,15 +3,14 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.configuration.ccas import load_ccas, load_national
+from bot.configuration.ccas import load_national
 from bot.configuration.settings import CONFIG_DIR
 from bot.reading.safety import Crisis
 from bot.wording import replies
+from tests.ccas_configs import BESANCON, GRENOBLE
 
 PARIS = ZoneInfo("Europe/Paris")
 NATIONAL = load_national(CONFIG_DIR / "national.yml")
-GRENOBLE = load_ccas(CONFIG_DIR / "ccas" / "grenoble.yml")
-BESANCON = load_ccas(CONFIG_DIR / "ccas" / "besancon.yml")
 SATURDAY_NIGHT = dt.datetime(2026, 11, 21, 22, 0, tzinfo=PARIS)
 TUESDAY_MORNING = dt.datetime(2026, 11, 24, 10, 0, tzinfo=PARIS)
 

@@ -16,10 +16,8 @@ from rasa.utils.endpoints import EndpointConfig
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 import bot.storage.db
-from actions.callback import _take_slot
 from bot.callbacks.bookings import Booking, book
-from bot.configuration.ccas import load_ccas
-from bot.configuration.settings import CONFIG_DIR
+from bot.callbacks.reservation import Answers, take
 from bot.storage.db import retrying, retrying_async, session_factory
 from bot.storage.migrate import upgrade
 from rasa_ext.action_fallback import install
@@ -27,7 +25,6 @@ from rasa_ext.patches import install as install_patches
 from rasa_ext.tracker_store import CcasTrackerStore, TrackerStoreUnavailable
 
 PARIS = ZoneInfo("Europe/Paris")
-GRENOBLE = load_ccas(CONFIG_DIR / "ccas" / "grenoble.yml")
 MONDAY_10 = dt.datetime(2026, 11, 23, 10, 0, tzinfo=PARIS)
 DOWN = OperationalError("SELECT 1", {}, Exception("could not connect to server"))
 
@@ -79,8 +76,7 @@ def test_async_retries_too():
     assert len(calls) == 2
 
 
-SLOTS = {"callback_phone": "+33612345678", "callback_name": "Nadia", "callback_consent": True,
-         "callback_moving": None}
+ANSWERS = Answers(phone="+33612345678", name="Nadia", consent=True)
 
 
 @pytest.fixture
@@ -90,23 +86,23 @@ def database(database_url, monkeypatch):
     return session_factory(database_url)
 
 
-def test_a_booking_tried_twice_is_made_once(database):
-    first, outcome = _take_slot("nadia", "rest", SLOTS, MONDAY_10, GRENOBLE)
-    again, outcome_again = _take_slot("nadia", "rest", SLOTS, MONDAY_10, GRENOBLE)
+def test_a_booking_tried_twice_is_made_once(database, grenoble):
+    first, outcome = take("nadia", "rest", ANSWERS, MONDAY_10, grenoble)
+    again, outcome_again = take("nadia", "rest", ANSWERS, MONDAY_10, grenoble)
     assert (outcome, outcome_again) == ("booked", "booked")
     assert again.id == first.id
     with database() as session:
         assert session.query(Booking).count() == 1
 
 
-def test_a_move_interrupted_after_the_new_booking_is_finished_when_tried_again(database):
+def test_a_move_interrupted_after_the_new_booking_is_finished_when_tried_again(database, grenoble):
     with database() as session:
         old = book(session, slot_start=MONDAY_10, capacity=2, sender_id="nadia", phone="+33612345678")
         # The first attempt booked the new time, then lost the database before freeing the old.
         new = book(session, slot_start=MONDAY_10 + dt.timedelta(hours=4), capacity=2, sender_id="nadia",
                    phone="+33612345678")
-    booking, outcome = _take_slot("nadia", "rest", {**SLOTS, "callback_moving": old.id},
-                                  MONDAY_10 + dt.timedelta(hours=4), GRENOBLE)
+    booking, outcome = take("nadia", "rest", Answers(phone="+33612345678", moving=old.id),
+                            MONDAY_10 + dt.timedelta(hours=4), grenoble)
     assert (booking.id, outcome) == (new.id, "moved")
     with database() as session:
         statuses = {b.id: (b.status, b.seat) for b in session.query(Booking)}
@@ -160,7 +156,7 @@ def closed_port() -> int:
         return sock.getsockname()[1]
 
 
-def test_an_unreachable_action_server_gets_one_kind_answer_per_message():
+def test_an_unreachable_action_server_gets_one_kind_answer_per_message(grenoble):
     install()
     endpoint = EndpointConfig(url=f"http://127.0.0.1:{closed_port()}/webhook")
     tracker = DialogueStateTracker.from_events("nadia", [UserUttered("je suis à découvert", message_id="m1")])
@@ -171,7 +167,7 @@ def test_an_unreachable_action_server_gets_one_kind_answer_per_message():
 
     first = run("action_budget_summary")
     assert len(first) == 1 and isinstance(first[0], BotUttered)
-    assert GRENOBLE.phone in first[0].text and "réessayer" in first[0].text
+    assert grenoble.phone in first[0].text and "réessayer" in first[0].text
     # The form's question fails too in the same turn: the person is not told twice.
     assert run("action_ask_callback_phone") == []
     tracker.update(UserUttered("vous êtes là ?", message_id="m2"))

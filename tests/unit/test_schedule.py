@@ -9,13 +9,10 @@ from bot.callbacks.schedule import (
     is_open,
     next_opening,
 )
-from bot.configuration.ccas import load_ccas
-from bot.configuration.settings import CONFIG_DIR
 from bot.wording.formats import format_moment_fr
+from tests.ccas_configs import BESANCON
 
 PARIS = ZoneInfo("Europe/Paris")
-GRENOBLE = load_ccas(CONFIG_DIR / "ccas" / "grenoble.yml")
-BESANCON = load_ccas(CONFIG_DIR / "ccas" / "besancon.yml")
 
 
 def at(*args):
@@ -36,40 +33,40 @@ def at(*args):
         (at(2026, 5, 14, 10, 0), False),  # Ascension
     ],
 )
-def test_is_open_grenoble(moment, expected):
-    assert is_open(GRENOBLE, moment) is expected
+def test_is_open_grenoble(moment, expected, grenoble):
+    assert is_open(grenoble, moment) is expected
 
 
-def test_friday_evening_reopens_monday_morning():
-    assert next_opening(GRENOBLE, at(2026, 11, 20, 18, 30)) == at(2026, 11, 23, 9, 0)
+def test_friday_evening_reopens_monday_morning(grenoble):
+    assert next_opening(grenoble, at(2026, 11, 20, 18, 30)) == at(2026, 11, 23, 9, 0)
 
 
-def test_before_a_public_holiday_skips_it():
+def test_before_a_public_holiday_skips_it(grenoble):
     # Thursday 24 Dec 2026 after closing; Friday 25 is Christmas -> Monday 28.
-    assert next_opening(GRENOBLE, at(2026, 12, 24, 17, 30)) == at(2026, 12, 28, 9, 0)
+    assert next_opening(grenoble, at(2026, 12, 24, 17, 30)) == at(2026, 12, 28, 9, 0)
 
 
-def test_lunch_break_reopens_same_afternoon():
-    assert next_opening(GRENOBLE, at(2026, 11, 24, 12, 30)) == at(2026, 11, 24, 14, 0)
+def test_lunch_break_reopens_same_afternoon(grenoble):
+    assert next_opening(grenoble, at(2026, 11, 24, 12, 30)) == at(2026, 11, 24, 14, 0)
 
 
-def test_inside_opening_hours_is_now():
+def test_inside_opening_hours_is_now(grenoble):
     moment = at(2026, 11, 24, 10, 15)
-    assert next_opening(GRENOBLE, moment) == moment
+    assert next_opening(grenoble, moment) == moment
 
 
-def test_utc_input_is_read_in_local_time():
+def test_utc_input_is_read_in_local_time(grenoble):
     # 08:30 UTC in November is 09:30 in Paris.
-    assert is_open(GRENOBLE, dt.datetime(2026, 11, 23, 8, 30, tzinfo=dt.timezone.utc))
+    assert is_open(grenoble, dt.datetime(2026, 11, 23, 8, 30, tzinfo=dt.timezone.utc))
 
 
-def test_naive_datetime_is_refused():
+def test_naive_datetime_is_refused(grenoble):
     with pytest.raises(ValueError):
-        is_open(GRENOBLE, dt.datetime(2026, 11, 23, 10, 0))
+        is_open(grenoble, dt.datetime(2026, 11, 23, 10, 0))
 
 
-def test_weekly_hours_in_french():
-    assert format_weekly_hours(GRENOBLE) == (
+def test_weekly_hours_in_french(grenoble):
+    assert format_weekly_hours(grenoble) == (
         "du lundi au vendredi, de 9 h à 12 h et de 14 h à 17 h, hors jours fériés"
     )
     text = format_weekly_hours(BESANCON)

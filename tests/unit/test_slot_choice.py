@@ -6,12 +6,10 @@ import pytest
 
 from bot.callbacks.availability import upcoming_slots
 from bot.callbacks.slot_choice import choose, choose_among, slot_phrase, slot_title, spread_offers
-from bot.configuration.ccas import load_ccas
-from bot.configuration.settings import CONFIG_DIR
 from bot.reading.preferences import parse_preference
+from tests.ccas_configs import GRENOBLE
 
 PARIS = ZoneInfo("Europe/Paris")
-GRENOBLE = load_ccas(CONFIG_DIR / "ccas" / "grenoble.yml")
 # Tuesday 24 November 2026, 10:00.
 NOW = dt.datetime(2026, 11, 24, 10, 0, tzinfo=PARIS)
 FREE = upcoming_slots(GRENOBLE, NOW)
@@ -138,7 +136,7 @@ def test_a_time_taken_gives_the_nearest_free_moment_and_says_which_time_was_aske
 
 
 def test_a_time_alone_said_of_a_booked_callback_keeps_its_day():
-    from actions.callback import choose_keeping_day
+    from bot.callbacks.slot_choice import choose_keeping_day
     free = [at(25, 10), at(26, 9), at(26, 10), at(26, 11), at(27, 10)]
     booked = at(26, 9)
     assert choose("10h plutôt", free, NOW, GRENOBLE).slot == at(25, 10)  # without the booked day
@@ -152,20 +150,13 @@ def test_the_first_moment_of_the_day_offered_is_taken_when_the_person_moves_on()
     import datetime as dt
     from zoneinfo import ZoneInfo
 
-    from rasa_sdk import Tracker
-
-    from actions.callback import _first_offer_of_their_day
+    from bot.callbacks.slot_choice import first_offer_of_their_day
 
     paris = ZoneInfo("Europe/Paris")
     friday = [dt.datetime(2026, 11, 27, h, 0, tzinfo=paris) for h in (14, 15, 16)]
 
-    def tracker(reason):
-        return Tracker(sender_id="t", slots={"callback_time_reason": reason}, latest_message={},
-                       events=[], paused=False, followup_action=None, active_loop={},
-                       latest_action_name="action_listen")
-
     picked = {"outcome": "pick", "day": "2026-11-27"}
-    assert _first_offer_of_their_day(tracker(picked), friday, friday[1:]) == friday[1]  # 14 h was taken
+    assert first_offer_of_their_day(picked, friday, friday[1:]) == friday[1]  # 14 h was taken
     # Offers that were not for a day the person named: nothing is taken for them.
-    assert _first_offer_of_their_day(tracker({"outcome": "not_understood"}), friday, friday) is None
-    assert _first_offer_of_their_day(tracker(None), friday, friday) is None
+    assert first_offer_of_their_day({"outcome": "not_understood"}, friday, friday) is None
+    assert first_offer_of_their_day(None, friday, friday) is None

@@ -8,23 +8,9 @@ import yaml
 from bot.configuration.ccas import load_ccas, load_national
 from bot.configuration.settings import CONFIG_DIR
 from bot.wording.texts import all_texts
+from tests.wording_rules import forbidden_in
 
 ROOT = Path(__file__).resolve().parents[2]
-
-# DOMAIN.md, "Words that help, words that hurt": never these. Matched on lower-case text,
-# accents optional except where they tell the word apart ("fiché" is not "une fiche").
-FORBIDDEN = {
-    "surendetté(e)": r"\bsurendett",
-    "mauvais payeur": r"\bmauvaise?s? payeu",
-    "cas social": r"\bcas sociaux?\b|\bcas social\b",
-    "usager": r"\busagers?\b",
-    "bénéficiaire": r"\bb[eé]n[eé]ficiaires?\b",
-    "fiché": r"\bfichée?s?\b",
-    "vous auriez dû": r"\bvous auriez d[uû]\b",
-    "mal gérer": r"\bmal g[eé]r",
-    "prise en charge": r"\bprises? en charge\b",
-    "client": r"\bclients?\b|\bclient[eè]le\b",
-}
 
 
 def domain_texts() -> list[str]:
@@ -39,11 +25,6 @@ def domain_texts() -> list[str]:
 
 def every_bot_text() -> list[str]:
     return domain_texts() + all_texts()
-
-
-def forbidden_in(text: str) -> list[str]:
-    plain = " ".join(text.lower().replace("’", "'").split())
-    return [label for label, pattern in FORBIDDEN.items() if re.search(pattern, plain)]
 
 
 def test_there_is_something_to_scan():
