@@ -12,7 +12,7 @@ from actions.common import latest_intent, say_all
 from actions.forms import CountingForm
 from bot.configuration.ccas import current_national
 from bot.money import budget_notes
-from bot.money.budget import GROUPS, Change, Line, Snapshot, needs_help, resolve_pending, summary
+from bot.money.budget import GROUPS, Change, Line, LineStatus, Snapshot, needs_help, resolve_pending, summary
 from bot.reading.amounts import Kind, labels_in, parse_answer
 from bot.reading.household import Household, children_answer, parse_household
 from bot.wording.formats import join_fr
@@ -128,7 +128,7 @@ class ValidateBudgetForm(CountingForm):
         if too_many:
             # Never ask the same question a third time: the snapshot is rough on purpose.
             dispatcher.utter_message(text=text("budget.skipped_after_failures"))
-            return {slot: Line(status="not_understood").to_dict(), "budget_failures": failures}
+            return {slot: Line(status=LineStatus.NOT_UNDERSTOOD).to_dict(), "budget_failures": failures}
         if not _agrees_to_go_on(tracker):
             dispatcher.utter_message(text=text(f"budget.ask_again.{example}"))
         # else "vas-y, on fait le point" at a question: no "pardon", the question again (counted,
@@ -162,7 +162,7 @@ class ValidateBudgetForm(CountingForm):
             return with_snapshot(tracker, {"budget_household": household})
         if result == Kind.SKIP:
             dispatcher.utter_message(text=text("budget.skipped"))
-            return {"budget_household": {"status": "skip"}}
+            return {"budget_household": {"status": LineStatus.SKIP.value}}
         if _welcome_a_thanks(dispatcher, tracker):
             return {"budget_household": None}
         if _answered_elsewhere(tracker, "budget_household"):
@@ -192,25 +192,26 @@ class ValidateBudgetForm(CountingForm):
             bills = labels_in(message) if group == "arrears" else []
             if bills:
                 # "le loyer et l'électricité": which bills, without an amount, is worth keeping.
-                line = Line(status="skip", detail={label: 0.0 for label in bills})
+                line = Line(status=LineStatus.SKIP, detail={label: 0.0 for label in bills})
                 return with_snapshot(tracker, {**updates, slot: line.to_dict()})
             failed = self._not_understood(slot, "amount", dispatcher, tracker)
             return with_snapshot(tracker, {**updates, **failed})
         known = snapshot_from(tracker)
         current = getattr(known, group)
-        if answer.kind in (Kind.ZERO, Kind.SKIP) and current is not None and current.status == "amount":
+        told = current is not None and current.status == LineStatus.AMOUNT
+        if answer.kind in (Kind.ZERO, Kind.SKIP) and current is not None and told:
             # "non" to "d'autres dépenses ?": what was said before stands.
             return with_snapshot(tracker, {**updates, slot: current.to_dict()})
         if answer.kind == Kind.SKIP:
             dispatcher.utter_message(text=text("budget.skipped"))
         line = Line.from_answer(answer, group)
-        if line.status == "amount" and current is not None and current.status == "amount":
+        if line.status == LineStatus.AMOUNT and current is not None and current.status == LineStatus.AMOUNT:
             # Part of this line was said before the question ("650 € de loyer"): the answer
             # gives the rest.
             merged = dict(current.detail)
             for label, amount in line.detail.items():
                 merged[label] = round(merged.get(label, 0.0) + amount, 2) if label == "other" else amount
-            line = Line(status="amount", total=round(sum(merged.values()), 2),
+            line = Line(status=LineStatus.AMOUNT, total=round(sum(merged.values()), 2),
                         approximate=line.approximate or current.approximate, detail=merged)
         return with_snapshot(tracker, {**updates, slot: line.to_dict()})
 
@@ -316,7 +317,7 @@ class ActionAskBudgetCharges(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[EventType]:
         charges = snapshot_from(tracker).charges
-        if charges is not None and charges.status == "amount" and charges.detail:
+        if charges is not None and charges.status == LineStatus.AMOUNT and charges.detail:
             items = budget_notes.change_items(
                 [Change("charges", label, value, "set") for label, value in charges.detail.items()])
             dispatcher.utter_message(text=text("budget.ask_other_charges", items=join_fr(items)))

@@ -9,14 +9,10 @@ from bot.callbacks import clock
 from bot.callbacks.bookings import Booking
 from bot.callbacks.states import Followup
 from bot.storage.db import Base
+from bot.wording.texts import counsellor_labels
 
 # Keyed by the values: the database and the forms give plain strings.
-LABELS = {
-    Followup.TO_CALL.value: "À appeler",
-    Followup.NO_ANSWER.value: "Pas de réponse, à rappeler",
-    Followup.CALLED.value: "Appelée, à clore",
-    Followup.CLOSED.value: "Clos",
-}
+LABELS = counsellor_labels("followup")
 # A closed handover can be reopened: a person may call again about the same situation.
 NEXT = {
     Followup.TO_CALL.value: (Followup.CALLED.value, Followup.NO_ANSWER.value, Followup.CLOSED.value),

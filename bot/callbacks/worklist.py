@@ -7,13 +7,9 @@ from dataclasses import dataclass
 
 from bot.callbacks.followup import OPEN
 from bot.callbacks.states import Status
+from bot.wording.texts import counsellor_labels
 
-GROUPS = {
-    "overdue": "En retard",
-    "today": "À appeler aujourd'hui",
-    "upcoming": "À venir",
-    "done": "Faits",
-}
+GROUPS = counsellor_labels("worklist")  # in the order the list shows them
 # A callback becomes overdue once its slot is over without a call.
 GRACE = dt.timedelta(minutes=30)
 

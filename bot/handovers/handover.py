@@ -17,17 +17,16 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
 from bot.callbacks.bookings import Booking, slot_start_of
-from bot.callbacks.states import Status
 from bot.configuration.ccas import Ccas, National
 from bot.handovers.transcript import Line, last_message_at, slot_values, transcript
-from bot.money.budget import Snapshot, floor_not_reached, left_after_loans, needs_help, rsa_floor
+from bot.money.budget import LineStatus, Snapshot, floor_not_reached, left_after_loans, needs_help, rsa_floor
 from bot.reading.amounts import format_euros
 from bot.reading.phone import parse_phone
 from bot.reading.preferences import constraints_fr
 from bot.reading.referral import referral_sources
 from bot.storage.db import stored_utc
 from bot.wording.formats import format_day_fr, format_time_fr
-from bot.wording.texts import text
+from bot.wording.texts import counsellor_labels, counsellor_text, text
 
 SLOTS = ("themes", "urgency_flags", "budget_snapshot", "callback_constraints")
 
@@ -154,46 +153,50 @@ def to_json(handover: Handover) -> dict[str, Any]:
 
 def channel_name(channel: str) -> str:
     try:
-        return text(f"handover.channels.{channel}")
+        return counsellor_text(f"handover.channels.{channel}")
     except KeyError:
-        return text("handover.channels.other", channel=channel)
+        return counsellor_text("handover.channels.other", channel=channel)
 
 
 def flag_label(flag: str, national: National) -> str:
     number = national.emergency[flag].number if flag in national.emergency else ""
     try:
-        return text(f"handover.flags.{flag}", number=number)
+        return counsellor_text(f"handover.flags.{flag}", number=number)
     except KeyError:
         return flag
 
 
 def theme_label(theme: str) -> str:
     try:
-        return text(f"handover.themes.{theme}")
+        return counsellor_text(f"handover.themes.{theme}")
     except KeyError:
         return theme
 
 
 def when_fr(moment: dt.datetime) -> str:
     """"lundi 23 novembre 2026 à 9 h"."""
-    return f"{format_day_fr(moment.date(), year=True)} à {format_time_fr(moment.time())}"
+    return counsellor_text("handover.when", day=format_day_fr(moment.date(), year=True),
+                           time=format_time_fr(moment.time()))
 
 
 def snapshot_rows(snapshot: dict[str, Any]) -> list[tuple[str, str]]:
     """The snapshot and its derived figures as (line, value) pairs, in French."""
+    def say(key: str, **values: Any) -> str:
+        return counsellor_text(f"snapshot.{key}", **values)
+
     rows: list[tuple[str, str]] = []
     if snapshot.get("adults") is not None:
-        rows.append(("Foyer", f"{snapshot['adults']} adulte(s), {snapshot.get('children') or 0} enfant(s)"))
-    names = {"income": "Revenus", "charges": "Charges fixes", "loans": "Crédits", "arrears": "Retards"}
-    for key, name in names.items():
+        rows.append((say("household"), say("household_value", adults=snapshot["adults"],
+                                           children=snapshot.get("children") or 0)))
+    for key, name in counsellor_labels("snapshot.lines").items():
         line = snapshot.get(key)
-        if not line or line.get("status") in ("skip", "not_understood"):
-            rows.append((name, "non précisé"))
+        if not line or line.get("status") in (LineStatus.SKIP, LineStatus.NOT_UNDERSTOOD):
+            rows.append((name, say("not_given")))
             continue
-        if line.get("status") == "zero":
-            rows.append((name, "aucun"))
+        if line.get("status") == LineStatus.ZERO:
+            rows.append((name, say("none")))
             continue
-        about = "environ " if line.get("approximate") else ""
+        about = say("about") if line.get("approximate") else ""
         detail = {k: v for k, v in (line.get("detail") or {}).items() if k != "other"}
         extra = ""
         if detail:
@@ -201,68 +204,63 @@ def snapshot_rows(snapshot: dict[str, Any]) -> list[tuple[str, str]]:
                 f"{text(f'budget.line_names.{k}')} {format_euros(v)}" for k, v in detail.items()
             ) + ")"
         # Arrears are what is owed in all; the other lines are monthly.
-        period = "en tout" if key == "arrears" else "par mois"
+        period = say("in_all") if key == "arrears" else say("monthly")
         rows.append((name, f"{about}{format_euros(line.get('total') or 0)} {period}{extra}"))
     if snapshot.get("left_to_live") is not None:
-        rows.append(("Reste pour vivre", f"{format_euros(snapshot['left_to_live'])} par mois"))
+        left = format_euros(snapshot["left_to_live"])
+        rows.append((say("left_to_live"), say("left_to_live_value", amount=left)))
     if snapshot.get("debt_ratio"):
-        rows.append(("Part des revenus en crédits", f"{round(snapshot['debt_ratio'] * 100)} %"))
+        rows.append((say("debt_ratio"), say("debt_ratio_value", percent=round(snapshot["debt_ratio"] * 100))))
     if snapshot.get("living_floor") and snapshot.get("left_after_loans") is not None:
-        below = "en dessous" if snapshot.get("below_living_floor") else "au-dessus"
-        left, floor = format_euros(snapshot["left_after_loans"]), format_euros(snapshot["living_floor"])
-        label = "Ressources moins crédits, face au minimum qu'une commission doit laisser (RSA du foyer)"
-        rows.append((label, f"{left} pour {floor} : {below}"))
+        side = say("below") if snapshot.get("below_living_floor") else say("above")
+        rows.append((say("floor"), say("floor_value", left=format_euros(snapshot["left_after_loans"]),
+                                       floor=format_euros(snapshot["living_floor"]), side=side)))
     return rows
 
 
 def render_text(handover: Handover, national: National) -> str:
     """The handover as a counsellor reads it, in French."""
-    who = handover.pseudonym or "Prénom non donné"
+    def say(key: str, **values: Any) -> str:
+        return counsellor_text(f"handover.as_text.{key}", **values)
+
     out = [
-        f"Rappel n° {handover.id} ({_status_fr(handover.status)})",
-        f"À appeler : {when_fr(handover.callback_at)}",
-        f"Qui : {who}, au {handover.phone}",
-        f"Écrit depuis : {channel_name(handover.channel)}",
+        say("title", id=handover.id, status=STATUS_FR.get(handover.status, handover.status)),
+        say("when", when=when_fr(handover.callback_at)),
+        say("who", who=handover.pseudonym or say("no_name"), phone=handover.phone),
+        say("channel", channel=channel_name(handover.channel)),
     ]
     if handover.call_constraints:
-        out.append("Pour l'appel, la personne a demandé : " + " ; ".join(handover.call_constraints))
+        out.append(say("constraints", constraints=" ; ".join(handover.call_constraints)))
+    flags = " ; ".join(flag_label(f, national) for f in handover.urgency_flags)
     if not handover.consent:
-        if handover.urgency_flags:
-            flags = " ; ".join(flag_label(f, national) for f in handover.urgency_flags)
-            out.append(f"Signalements : {flags}")
-        out.append("La personne n'a pas souhaité partager la conversation : elle vous expliquera "
-                   "sa situation au téléphone.")
+        if flags:
+            out.append(say("flags", flags=flags))
+        out.append(say("not_shared"))
         return "\n".join(out)
     if handover.referral:
-        out.append(f"Orientation : {', '.join(handover.referral)}")
-    out.append("Sujets : " + (", ".join(theme_label(t) for t in handover.themes) or "non précisés"))
-    if handover.urgency_flags:
-        out.append("Signalements : " + " ; ".join(flag_label(f, national) for f in handover.urgency_flags))
-    else:
-        out.append("Signalements : aucun")
+        out.append(say("referral", referral=", ".join(handover.referral)))
+    themes = ", ".join(theme_label(t) for t in handover.themes)
+    out.append(say("themes", themes=themes) if themes else say("no_themes"))
+    out.append(say("flags", flags=flags) if flags else say("no_flags"))
     if handover.snapshot:
         out.append("")
-        out.append("Point budget (déclaratif, approximatif) :")
+        out.append(say("snapshot"))
         out.extend(f"  {name} : {value}" for name, value in snapshot_rows(handover.snapshot))
     else:
-        out.append("Point budget : pas fait")
+        out.append(say("no_snapshot"))
     out.append("")
     sessions = len({line.session for line in handover.transcript})
-    out.append(f"Conversation ({len(handover.transcript)} messages, {sessions} visite(s)) :")
+    out.append(say("conversation", messages=len(handover.transcript), visits=sessions))
     current = None
     for line in handover.transcript:
         if line.session != current:
             current = line.session
-            out.append(f"  — visite {line.session} —")
+            out.append(say("visit", number=line.session))
         local = line.at.astimezone(handover.callback_at.tzinfo)
-        speaker = "Personne" if line.speaker == "person" else "Assistant"
+        speaker = say("person") if line.speaker == "person" else say("assistant")
         out.append(f"  [{local:%d/%m %H:%M}] {speaker} : {line.text}")
     return "\n".join(out)
 
 
-def _status_fr(status: str) -> str:
-    return STATUS_FR.get(status, status)
-
-
-STATUS_FR = {Status.BOOKED.value: "prévu", Status.CANCELLED.value: "annulé par la personne",
-             Status.MOVED.value: "déplacé"}
+# Keyed by the values: the database gives plain strings.
+STATUS_FR = counsellor_labels("statuses")

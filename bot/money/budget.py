@@ -6,6 +6,7 @@ known, and the summary says what is missing rather than guessing.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import Enum
 from typing import Any
 
 from bot.configuration.ccas import National
@@ -30,21 +31,30 @@ def group_of(label: str | None) -> str | None:
     return next((group for group, labels in GROUPS.items() if label in labels), None)
 
 
+class LineStatus(str, Enum):
+    """What one question's answer came to. Kept in the slots as its value (a plain string)."""
+
+    AMOUNT = "amount"
+    ZERO = "zero"  # "non", "rien"
+    SKIP = "skip"  # "passer", "je préfère ne pas dire"
+    NOT_UNDERSTOOD = "not_understood"  # asked twice, still not read: left aside
+
+
 @dataclass
 class Line:
     """One question's answer: a total with its detail, or why it is missing."""
 
-    status: str  # "amount", "zero", "skip", "not_understood"
+    status: str  # a LineStatus, or its value when read back from a slot
     total: float = 0.0
     approximate: bool = False
     detail: dict[str, float] = field(default_factory=dict)
 
     @property
     def known(self) -> bool:
-        return self.status in ("amount", "zero")
+        return self.status in (LineStatus.AMOUNT, LineStatus.ZERO)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"status": self.status, "total": self.total, "approximate": self.approximate,
+        return {"status": LineStatus(self.status).value, "total": self.total, "approximate": self.approximate,
                 "detail": dict(self.detail)}
 
     @classmethod
@@ -57,11 +67,11 @@ class Line:
     @classmethod
     def from_answer(cls, answer: Answer, group: str) -> Line:
         if answer.kind == Kind.ZERO:
-            return cls(status="zero")
+            return cls(status=LineStatus.ZERO)
         if answer.kind == Kind.SKIP:
-            return cls(status="skip")
+            return cls(status=LineStatus.SKIP)
         if answer.kind == Kind.UNKNOWN:
-            return cls(status="not_understood")
+            return cls(status=LineStatus.NOT_UNDERSTOOD)
         detail: dict[str, float] = {}
         for amount in answer.amounts:
             # An amount without a line, or with another group's line, counts for this question;
@@ -69,17 +79,17 @@ class Line:
             key = amount.label if amount.label is not None and (
                 group == "arrears" or group_of(amount.label) == group) else "other"
             detail[key] = round(detail.get(key, 0.0) + amount.monthly, 2)
-        return cls(status="amount", total=answer.total,
+        return cls(status=LineStatus.AMOUNT, total=answer.total,
                    approximate=any(a.approximate for a in answer.amounts), detail=detail)
 
     def corrected(self, label: str, monthly: float) -> Line:
         """This line with one budget line replaced: "non, mon loyer c'est 700"."""
-        detail = dict(self.detail) if self.status == "amount" else {}
+        detail = dict(self.detail) if self.status == LineStatus.AMOUNT else {}
         if set(detail) == {"other"}:
             # The first answer was a total without detail: the correction replaces that part.
             detail = {}
         detail[label] = monthly
-        return Line(status="amount", total=round(sum(detail.values()), 2),
+        return Line(status=LineStatus.AMOUNT, total=round(sum(detail.values()), 2),
                     approximate=self.approximate, detail=detail)
 
 
@@ -122,7 +132,8 @@ class Snapshot:
 
     @property
     def has_arrears(self) -> bool:
-        return self.arrears is not None and self.arrears.status == "amount" and self.arrears.total > 0
+        arrears = self.arrears
+        return arrears is not None and arrears.status == LineStatus.AMOUNT and arrears.total > 0
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -191,7 +202,7 @@ def needs_help(snapshot: Snapshot, national: National) -> bool:
 
 
 def _line_text(key: str, line: Line | None) -> str:
-    if line is None or line.status in ("skip", "not_understood"):
+    if line is None or line.status in (LineStatus.SKIP, LineStatus.NOT_UNDERSTOOD):
         return text(f"budget.summary.{key}_unknown")
     about = text("budget.summary.about") if line.approximate else ""
     return text(f"budget.summary.{key}", amount=f"{about}{format_euros(line.total)}")
@@ -261,9 +272,9 @@ def apply_reading(
             for figure in figures:
                 detail[figure.label] = round(detail.get(figure.label, 0.0) + figure.monthly, 2)
             approximate = any(f.approximate for f in figures)
-            told_before = current is not None and current.status == "amount" and bool(
+            told_before = current is not None and current.status == LineStatus.AMOUNT and bool(
                 set(current.detail) - {"other"})
-            if current is None or current.status != "amount" or (
+            if current is None or current.status != LineStatus.AMOUNT or (
                     group == asked and (not told_before or "other" in detail)):
                 merged = detail
             elif group == asked:
@@ -283,19 +294,19 @@ def apply_reading(
                     else:
                         merged[label] = value
                 approximate = approximate or current.approximate
-            lines[group] = Line(status="amount", total=round(sum(merged.values()), 2),
+            lines[group] = Line(status=LineStatus.AMOUNT, total=round(sum(merged.values()), 2),
                                 approximate=approximate, detail=merged)
             changes += [Change(group, label, value, "set") for label, value in detail.items()]
         elif group in reading.none:
             if current is None or not current.known or group == asked or reading.correction:
-                lines[group] = Line(status="zero")
+                lines[group] = Line(status=LineStatus.ZERO)
                 changes.append(Change(group, None, 0.0, "zero"))
         elif group in reading.refused:
             if current is None or not current.known or group == asked:
-                lines[group] = Line(status="skip")
+                lines[group] = Line(status=LineStatus.SKIP)
                 changes.append(Change(group, None, None, "refused"))
     if reading.bills_late and (lines["arrears"] is None or not lines["arrears"].known):
-        lines["arrears"] = Line(status="skip", detail={label: 0.0 for label in reading.bills_late})
+        lines["arrears"] = Line(status=LineStatus.SKIP, detail={label: 0.0 for label in reading.bills_late})
     for owed in reading.owed_months:
         pending[owed.label] = owed.months
         changes.append(Change("arrears", owed.label, owed.months, "owed"))
@@ -314,7 +325,8 @@ def resolve_pending(snapshot: Snapshot) -> Snapshot:
     pending = dict(snapshot.pending_months)
     counted = {k: list(v) for k, v in snapshot.counted_months.items()}
     arrears = snapshot.arrears
-    detail = dict(arrears.detail) if arrears is not None and arrears.status in ("amount", "skip") else {}
+    kept = arrears is not None and arrears.status in (LineStatus.AMOUNT, LineStatus.SKIP)
+    detail = dict(arrears.detail) if arrears is not None and kept else {}
     detail = {k: v for k, v in detail.items() if v}  # bills named without amount are replaced
     changed = False
     for label, (months, used) in list(counted.items()):
@@ -337,7 +349,8 @@ def resolve_pending(snapshot: Snapshot) -> Snapshot:
         return Snapshot(adults=snapshot.adults, children=snapshot.children, income=snapshot.income,
                         charges=snapshot.charges, loans=snapshot.loans, arrears=snapshot.arrears,
                         pending_months=pending, counted_months=counted)
-    arrears = Line(status="amount", total=round(sum(detail.values()), 2), approximate=True, detail=detail)
+    arrears = Line(status=LineStatus.AMOUNT, total=round(sum(detail.values()), 2), approximate=True,
+                   detail=detail)
     return Snapshot(adults=snapshot.adults, children=snapshot.children, income=snapshot.income,
                     charges=snapshot.charges, loans=snapshot.loans, arrears=arrears, pending_months=pending,
                     counted_months=counted)
@@ -345,10 +358,11 @@ def resolve_pending(snapshot: Snapshot) -> Snapshot:
 
 def _charge_value(snapshot: Snapshot, label: str) -> float | None:
     for line in (snapshot.charges, snapshot.loans):
-        if line is not None and line.status == "amount" and line.detail.get(label):
+        if line is not None and line.status == LineStatus.AMOUNT and line.detail.get(label):
             return line.detail[label]
     loans = snapshot.loans
-    if label == "loans" and loans is not None and loans.status == "amount" and len(loans.detail) == 1:
+    if label == "loans" and loans is not None and loans.status == LineStatus.AMOUNT \
+            and len(loans.detail) == 1:
         return loans.total
     return None
 

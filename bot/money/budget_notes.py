@@ -2,7 +2,7 @@
 order, so that they see what was understood and can correct it."""
 from __future__ import annotations
 
-from bot.money.budget import GROUPS, Change, Snapshot
+from bot.money.budget import GROUPS, Change, LineStatus, Snapshot
 from bot.reading.amounts import format_euros
 from bot.reading.budget_reading import LENDERS
 from bot.wording.formats import join_fr
@@ -71,9 +71,9 @@ def known_items(snapshot: Snapshot) -> list[str]:
         line = getattr(snapshot, group)
         if line is None:
             continue
-        if line.status == "zero":
+        if line.status == LineStatus.ZERO:
             items.append(text(f"budget.zero.{group}"))
-        elif line.status == "amount":
+        elif line.status == LineStatus.AMOUNT:
             changes = [Change(group, label, value, "set") for label, value in line.detail.items()]
             items += change_items(changes)
     return items

@@ -6,21 +6,11 @@ from sqlalchemy.orm import Session
 
 from bot.callbacks import clock
 from bot.storage.db import Base
+from bot.wording.texts import counsellor_labels
 
-ACTIONS = {
-    "login": "connexion",
-    "login_failed": "connexion refusée",
-    "logout": "déconnexion",
-    "view": "a consulté le dossier",
-    "status": "a changé le statut",
-    "note": "a ajouté une note",
-    "erase": "a effacé les données de la personne",
-    "erase_chat": "effacement demandé par la personne dans le chat",
-    "purge": "effacement automatique après la durée de conservation",
-    "password_changed": "mot de passe changé, sessions fermées",
-    "account_disabled": "compte désactivé, sessions fermées",
-    "account_enabled": "compte réactivé",
-}
+# What each logged action is called on the handover page (bot/wording/counsellors_fr.yml).
+ACTIONS = {key: label for key, label in counsellor_labels("audit").items()
+           if key not in ("unknown_login", "erased_detail")}
 
 
 class AuditEntry(Base):

@@ -45,12 +45,13 @@ from bot.reading.themes import THEMES
 from bot.storage import accounts, audit
 from bot.storage.db import session_scope, stored_utc
 from bot.storage.erasure import erase_person
+from bot.wording.texts import counsellor_labels, counsellor_text
 
 HERE = Path(__file__).resolve().parent
 COOKIE = "ccas_session"
 STYLESHEET = "/static/app.css"
 PUBLIC = {"/connexion", STYLESHEET}
-GONE = "Ce rappel n'existe pas, ou les données ont été effacées."
+GONE = counsellor_text("web.gone")
 # Ids are INTEGER columns: a larger number cannot be a callback (and SQLite would raise on it).
 MAX_ID = 2**31 - 1
 # How long a sign-in form may wait before being sent.
@@ -58,16 +59,8 @@ LOGIN_FORM_LIFETIME = dt.timedelta(hours=1)
 # Two passwords checked at a time, off the event loop: each argon2 check takes some 50 ms of CPU
 # and 64 MiB; more at once would only add memory, and pages keep being served meanwhile.
 PASSWORD_CHECKS = ThreadPoolExecutor(max_workers=2, thread_name_prefix="password-check")
-UNKNOWN_LOGIN = "identifiant inconnu"
-ERRORS = {
-    400: "La demande n'a pas pu être comprise. Revenez à la liste et recommencez.",
-    403: "Cette action n'est pas permise.",
-    404: "Cette page n'existe pas, ou les données ont été effacées.",
-    405: "Cette action n'est pas possible sur cette page.",
-    413: "Le formulaire envoyé est trop long. Raccourcissez votre texte et recommencez.",
-    500: "Une erreur s'est produite de notre côté. Réessayez dans un instant ; si elle revient, "
-         "prévenez la personne qui gère l'application.",
-}
+UNKNOWN_LOGIN = counsellor_text("audit.unknown_login")
+ERRORS = {int(status): message for status, message in counsellor_labels("web.errors").items()}
 logger = logging.getLogger(__name__)
 # Only what counsellors still work on, and what they did in the last weeks.
 DONE_HORIZON = dt.timedelta(days=30)
@@ -216,9 +209,9 @@ async def check_login(address: str, login_name: str, password: str) -> LoginOutc
 def wait_fr(wait: dt.timedelta) -> str:
     seconds = max(1, math.ceil(wait.total_seconds()))
     if seconds < 60:
-        return f"{seconds} seconde{'s' if seconds > 1 else ''}"
+        return counsellor_text("web.seconds", count=seconds, plural="s" if seconds > 1 else "")
     minutes = math.ceil(seconds / 60)
-    return f"{minutes} minute{'s' if minutes > 1 else ''}"
+    return counsellor_text("web.minutes", count=minutes, plural="s" if minutes > 1 else "")
 
 
 class Gone(SanicException):
@@ -266,7 +259,7 @@ def create_app(settings: Settings, name: str = "ccas_counsellors", secret: bytes
             return None  # nothing personal: no need to read the session
         if request.method == "POST" and _cross_site(request):
             request.ctx.user = None
-            return refuse(request, 403, "Ce formulaire n'est plus valable. Rechargez la page et recommencez.")
+            return refuse(request, 403, counsellor_text("web.form_expired_reload"))
         token = request.cookies.get(COOKIE)
         with session_scope() as session:
             request.ctx.user = accounts.signed_in(session, token)
@@ -275,9 +268,9 @@ def create_app(settings: Settings, name: str = "ccas_counsellors", secret: bytes
         if request.ctx.user is None:
             if request.method == "GET":
                 return redirect("/connexion", status=303)
-            return refuse(request, 403, "Votre session a expiré. Reconnectez-vous pour continuer.")
+            return refuse(request, 403, counsellor_text("web.session_expired"))
         if request.method == "POST" and not _same(request.form.get("csrf"), request.ctx.user.csrf_token):
-            return refuse(request, 403, "Ce formulaire n'est plus valable. Rechargez la page et recommencez.")
+            return refuse(request, 403, counsellor_text("web.form_expired_reload"))
         return None
 
     @app.middleware("response")
@@ -304,20 +297,19 @@ def create_app(settings: Settings, name: str = "ccas_counsellors", secret: bytes
     @app.post("/connexion")
     async def login(request: Request) -> HTTPResponse:
         if not valid_login_form_token(signing_key, request.form.get("csrf")):
-            return _login_page(request, signing_key, error="Le formulaire a expiré. Réessayez.", status=403)
+            return _login_page(request, signing_key, status=403,
+                               error=counsellor_text("web.login_form_expired"))
         login_name = (request.form.get("login") or "").strip()[:120]
         password = request.form.get("password") or ""
         outcome = await check_login(client_address(request), login_name, password)
         if outcome.wait is not None:
-            response = _login_page(request, signing_key, status=429, login=login_name, error=(
-                "Par sécurité, les connexions sont ralenties après plusieurs essais sans succès. "
-                f"Merci de patienter {wait_fr(outcome.wait)} avant de réessayer. Si le mot de passe "
-                "vous échappe, la personne qui gère les comptes peut vous en donner un nouveau."))
+            response = _login_page(request, signing_key, status=429, login=login_name,
+                                   error=counsellor_text("web.login_slowed", wait=wait_fr(outcome.wait)))
             response.headers["Retry-After"] = str(max(1, math.ceil(outcome.wait.total_seconds())))
             return response
         if outcome.token is None:
             return _login_page(request, signing_key, status=401, login=login_name,
-                               error="Identifiant ou mot de passe incorrect.")
+                               error=counsellor_text("web.login_wrong"))
         token = outcome.token
         response = redirect("/", status=303)
         _set_cookie(response, COOKIE, token, int(accounts.SESSION_LIFETIME.total_seconds()), secure)
@@ -387,7 +379,7 @@ def create_app(settings: Settings, name: str = "ccas_counsellors", secret: bytes
             try:
                 old = followup.set_followup(session, booking, new)
             except followup.FollowupError:
-                return refuse(request, 400, "Ce changement de statut n'est pas possible.")
+                return refuse(request, 400, counsellor_text("web.status_impossible"))
             _record(session, user, "status", booking_id,
                     detail=f"{followup.LABELS[old]} → {followup.LABELS[new]}")
             if note:
@@ -418,7 +410,8 @@ def create_app(settings: Settings, name: str = "ccas_counsellors", secret: bytes
             erased = erase_person(session, booking.sender_id)
             for erased_id in erased.bookings:
                 _record(session, user, "erase", erased_id,
-                        detail=f"{erased.events} événements, {erased.notes} note(s)")
+                        detail=counsellor_text("audit.erased_detail", events=erased.events,
+                                               notes=erased.notes))
         return redirect("/?info=efface", status=303)
 
     return app

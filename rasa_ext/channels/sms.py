@@ -26,13 +26,14 @@ from twilio.request_validator import RequestValidator
 from twilio.rest import Client
 
 from bot.storage.conversation_ids import sms_conversation_id
+from bot.wording import texts
 from rasa_ext.channels.inbound import clean_text, deliver
 
 logger = logging.getLogger(__name__)
 DEFAULT_API = "https://api.twilio.com"
 MAX_SMS_CHARS = 1600  # Twilio's limit for one message
 EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response></Response>'
-CHOICE_HINT = "Répondez par le numéro de votre choix, ou écrivez votre réponse."
+CHOICE_HINT = texts.text("sms.choice_hint")
 
 
 def numbered(text: str, buttons: list[dict[str, Any]]) -> str:

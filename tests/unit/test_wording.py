@@ -7,7 +7,7 @@ import yaml
 
 from bot.configuration.ccas import load_ccas, load_national
 from bot.configuration.settings import CONFIG_DIR
-from bot.wording.texts import all_texts
+from bot.wording.texts import all_counsellor_texts, all_texts
 from tests.wording_rules import forbidden_in
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -24,7 +24,8 @@ def domain_texts() -> list[str]:
 
 
 def every_bot_text() -> list[str]:
-    return domain_texts() + all_texts()
+    """What the people and the counsellors read outside the templates."""
+    return domain_texts() + all_texts() + all_counsellor_texts()
 
 
 def test_there_is_something_to_scan():
