@@ -5,7 +5,7 @@ set -euo pipefail
 source "$(dirname "$0")/scripts/lib.sh"
 cd "$ROOT"
 
-ensure_venv
+ensure_dev_tools
 
 say "Lint (ruff)"
 "$VENV/bin/ruff" check bot actions rasa_ext scripts tests migrations

@@ -10,14 +10,18 @@
 from __future__ import annotations
 
 import argparse
+import asyncio
 import hmac
+import json
 import logging
 import sys
 
 from rasa_sdk.endpoint import create_app
 from sanic import response
 from sanic.request import Request
+from sanic.response import HTTPResponse
 
+from bot.activity.recording import record_call
 from bot.configuration.settings import ENVIRONMENT, SettingsError, is_loopback, load_settings
 
 logger = logging.getLogger(__name__)
@@ -41,7 +45,7 @@ def refusal(host: str, token: str | None) -> str | None:
     return None
 
 
-def build_app(token: str | None):
+def build_app(token: str | None, recording: bool = True):
     app = create_app("actions", cors_origins=None)
 
     @app.middleware("request")
@@ -50,6 +54,16 @@ def build_app(token: str | None):
             logger.warning("action server call without the right token: refused")
             return response.json({"error": "unauthorised"}, status=401)
         return None
+
+    @app.middleware("response")
+    async def count_activity(request: Request, reply: HTTPResponse):
+        # The CCAS's figures (bot/activity/): what each answered action call adds.
+        if request.path == "/webhook" and reply.status == 200 and recording:
+            try:
+                call, answer = request.json or {}, json.loads(reply.body or b"{}")
+            except ValueError:
+                return
+            await asyncio.to_thread(record_call, call, answer)
 
     return app
 

@@ -13,6 +13,8 @@
     python -m bot purge [--days N] [--dry-run] delete data older than the retention period
     python -m bot facts                        the figures told to people, with their age and source
     python -m bot settings [--shell]           the settings in force (run.sh reads them with --shell)
+    python -m bot stats [--par mois] [--csv]   the activity figures, no personal data
+    python -m bot alerts                       send the alerts due to the team (SMTP_HOST, ALERT_TO)
 """
 from __future__ import annotations
 
@@ -75,6 +77,11 @@ def _parser() -> argparse.ArgumentParser:
     site = commands.add_parser("site", help="la page publique avec la fenêtre de discussion")
     site.add_argument("--host", help="SITE_HOST par défaut")
     site.add_argument("--port", type=int, help="SITE_PORT par défaut")
+    commands.add_parser("alerts", help="envoie les alertes dues à l'équipe (rappel urgent), par e-mail")
+    stats = commands.add_parser("stats", help="les chiffres de l'activité, sans donnée personnelle")
+    stats.add_argument("--par", choices=("semaine", "mois"), default="semaine",
+                       help="par semaine (12 dernières) ou par mois (12 derniers)")
+    stats.add_argument("--csv", action="store_true", help="sortie CSV (séparateur ;)")
     shown = commands.add_parser("settings", help="les réglages en vigueur, lus dans l'environnement")
     shown.add_argument("--shell", action="store_true", help="en lignes « export NOM=valeur » pour run.sh")
     return parser
@@ -215,6 +222,16 @@ def _settings(args: argparse.Namespace) -> Settings:
     return settings
 
 
+def _stats(by_words: str, as_csv: bool) -> int:
+    from bot.activity import report
+    from bot.activity.figures import periods
+
+    with session_scope() as session:
+        spans = periods(session, local_now(current_ccas()).date(), "month" if by_words == "mois" else "week")
+    print(report.as_csv(spans) if as_csv else report.as_text(spans), end="" if as_csv else "\n")
+    return 0
+
+
 def _show_settings(settings: Settings, shell: bool) -> int:
     if shell:
         print(shell_exports(settings))
@@ -236,6 +253,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     if args.command == "settings":
         return _show_settings(settings, args.shell)
+    if args.command == "alerts":
+        from bot.alerts import rounds
+
+        if not rounds.enabled(settings):
+            print("Alertes éteintes : donnez SMTP_HOST et ALERT_TO.", file=sys.stderr)
+            return 2
+        print(f"{rounds.send_due(settings)} alerte(s) envoyée(s).")
+        return 0
+    if args.command == "stats":
+        return _stats(args.par, args.csv)
     if args.command == "migrate":
         from bot.storage.migrate import upgrade
 

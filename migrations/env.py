@@ -1,6 +1,8 @@
 """Alembic environment: the URL and the models come from bot/."""
 from alembic import context
 
+import bot.activity.counts  # noqa: F401
+import bot.alerts.sent  # noqa: F401
 import bot.callbacks.bookings  # noqa: F401
 import bot.callbacks.followup  # noqa: F401
 import bot.storage.accounts  # noqa: F401  (each import registers its tables on Base.metadata)

@@ -17,6 +17,12 @@ export TWILIO_ACCOUNT_SID="${TWILIO_ACCOUNT_SID:-}" TWILIO_AUTH_TOKEN="${TWILIO_
 export TWILIO_NUMBER="${TWILIO_NUMBER:-}" TWILIO_WEBHOOK_URL="${TWILIO_WEBHOOK_URL:-}"
 export TWILIO_API_BASE="${TWILIO_API_BASE:-https://api.twilio.com}"
 
+# pip warns about every package for each index folder that this machine's pip configuration
+# names and lacks ("WARNING: Location ... is ignored"): noise, not news. Everything else stays.
+quiet_pip() {
+  "$@" 2> >(grep -v "^WARNING: Location '.*' is ignored" >&2)
+}
+
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 die() { printf 'Erreur : %s\n' "$*" >&2; exit 1; }
 
@@ -38,7 +44,8 @@ find_python310() {
   return 1
 }
 
-# Creates .venv and installs the pinned requirements, again only when requirements.txt changes.
+# Creates .venv and installs what the services run on (requirements.txt), again only when that
+# lock changes. Each step is said; pip's own noise is not.
 ensure_venv() {
   local stamp="$VENV/.requirements.sha256" want
   want="$(sha256sum "$ROOT/requirements.txt" | cut -d' ' -f1)"
@@ -48,13 +55,28 @@ ensure_venv() {
   if [ ! -x "$PY" ]; then
     local python
     python="$(find_python310)" || die "Python 3.10 est introuvable (Rasa 3.6 en a besoin). Installez-le (par exemple avec pyenv), ou indiquez son chemin dans la variable PYTHON310."
-    say "Création de l'environnement Python ($python)"
+    say "Installation 1/3 : environnement Python ($python)"
     "$python" -m venv "$VENV"
   fi
-  say "Installation des dépendances (quelques minutes la première fois)"
-  "$PY" -m pip install --quiet --upgrade "pip<25"
-  "$PY" -m pip install --quiet -r "$ROOT/requirements.txt"
-  "$PY" -m pip check
+  say "Installation 2/3 : dépendances (requirements.txt, environ 3 minutes et 3 Go la première fois)"
+  quiet_pip "$PY" -m pip install --quiet --upgrade "pip<25"
+  quiet_pip "$PY" -m pip install --quiet -r "$ROOT/requirements.txt"
+  say "Installation 3/3 : vérification des versions"
+  quiet_pip "$PY" -m pip check >/dev/null
+  echo "$want" > "$stamp"
+}
+
+# Adds what the tests and checks need (requirements-dev.txt): ./test.sh only, never production.
+ensure_dev_tools() {
+  ensure_venv
+  local stamp="$VENV/.requirements-dev.sha256" want
+  want="$(sha256sum "$ROOT/requirements-dev.txt" | cut -d' ' -f1)"
+  if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then
+    return 0
+  fi
+  say "Installation des outils de test (requirements-dev.txt)"
+  quiet_pip "$PY" -m pip install --quiet -r "$ROOT/requirements-dev.txt"
+  quiet_pip "$PY" -m pip check >/dev/null
   echo "$want" > "$stamp"
 }
 
@@ -71,7 +93,7 @@ ensure_model() {
   fi
   say "Entraînement du modèle (2 à 5 minutes sur 2 cœurs)"
   local start=$SECONDS
-  (cd "$ROOT" && "$VENV/bin/rasa" train --quiet --config config.yml --domain domain.yml --data data \
+  (cd "$ROOT" && "$PY" -m rasa_ext train --quiet --config config.yml --domain domain.yml --data data \
      --out models --fixed-model-name "$(basename "$MODEL" .tar.gz)")
   say "Modèle entraîné en $((SECONDS - start)) s : $MODEL"
   echo "$(date -u +%F) $(basename "$MODEL") $((SECONDS - start)) s, $(nproc) cœurs" >> "$ROOT/models/training-times.txt"

@@ -2,12 +2,17 @@
 closed; their notes about the person."""
 from __future__ import annotations
 
+import datetime as dt
+
 from sqlalchemy import Column, DateTime, ForeignKey, Integer, String, Text, select
 from sqlalchemy.orm import Session
 
+from bot.activity import counts
 from bot.callbacks import clock
 from bot.callbacks.bookings import Booking
+from bot.callbacks.schedule import local_now
 from bot.callbacks.states import Followup
+from bot.configuration.ccas import current_ccas
 from bot.storage.db import Base
 from bot.wording.texts import counsellor_labels
 
@@ -49,7 +54,16 @@ def set_followup(session: Session, booking: Booking, new: str) -> str:
     booking.followup = new
     booking.followup_at = clock.now()
     session.commit()
+    # The CCAS's figures: reached when called, not reached when closed without a call.
+    if new == Followup.CALLED:
+        counts.add(session, _local_day(), [(counts.REACHED, "")])
+    elif new == Followup.CLOSED and old in OPEN:
+        counts.add(session, _local_day(), [(counts.NOT_REACHED, "")])
     return old
+
+
+def _local_day() -> dt.date:
+    return local_now(current_ccas()).date()  # the CCAS's day, not the server's
 
 
 def add_note(session: Session, booking: Booking, counsellor_id: int, counsellor_name: str, text: str) -> Note:

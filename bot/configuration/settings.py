@@ -71,6 +71,15 @@ class Settings:
     redis_port: int
     redis_password: str
     redis_db: int
+    # Alerts to the counsellors' team by email (bot/alerts/): off without SMTP_HOST and ALERT_TO.
+    smtp_host: str | None
+    smtp_port: int
+    smtp_user: str | None
+    smtp_password: str | None
+    smtp_starttls: bool
+    alert_from: str
+    alert_to: tuple[str, ...]
+    counsellor_app_url: str  # the app's address as the team opens it, for the link in an alert
 
     # Set by whoever starts Rasa (run.sh, from `api_needs_guard`): the API refuses writes
     # (rasa_ext/channels/api_guard.py).
@@ -96,6 +105,10 @@ ENVIRONMENT = {
     "counsellor_secret": "COUNSELLOR_SECRET", "counsellor_cookie_secure": "COUNSELLOR_COOKIE_SECURE",
     "counsellor_proxies": "COUNSELLOR_PROXIES", "redis_host": "REDIS_HOST", "redis_port": "REDIS_PORT",
     "redis_password": "REDIS_PASSWORD", "redis_db": "REDIS_DB",
+    "smtp_host": "SMTP_HOST", "smtp_port": "SMTP_PORT", "smtp_user": "SMTP_USER",
+    "smtp_password": "SMTP_PASSWORD",
+    "smtp_starttls": "SMTP_STARTTLS", "alert_from": "ALERT_FROM", "alert_to": "ALERT_TO",
+    "counsellor_app_url": "COUNSELLOR_APP_URL",
     "rasa_api_read_only": "CCAS_RASA_API_READ_ONLY",
 }
 
@@ -137,6 +150,7 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
 
     rasa_port, site_port, action_port = number("rasa_port", 5005), number("site_port", 8000), \
         number("action_port", 5055)
+    counsellor_port = number("counsellor_port", 8080)
     origins = get("chat_allowed_origins", f"http://localhost:{site_port},http://127.0.0.1:{site_port}")
     settings = Settings(
         ccas_config=_ccas_path(get("ccas_config", "grenoble")),
@@ -161,7 +175,7 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         site_port=site_port,
         chat_server_url=get("chat_server_url", f"http://localhost:{rasa_port}").rstrip("/"),
         counsellor_host=get("counsellor_host", "127.0.0.1"),
-        counsellor_port=number("counsellor_port", 8080),
+        counsellor_port=counsellor_port,
         counsellor_secret=get("counsellor_secret") or None,
         # Off only for local use over plain http (tests, a laptop); on behind HTTPS in production.
         counsellor_cookie_secure=switch("counsellor_cookie_secure", "1"),
@@ -170,6 +184,14 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         redis_port=number("redis_port", 6379),
         redis_password=get("redis_password"),
         redis_db=number("redis_db", 1),
+        smtp_host=get("smtp_host") or None,
+        smtp_port=number("smtp_port", 25),
+        smtp_user=get("smtp_user") or None,
+        smtp_password=get("smtp_password") or None,
+        smtp_starttls=switch("smtp_starttls", "0"),
+        alert_from=get("alert_from", "assistant-budget@localhost"),
+        alert_to=tuple(a.strip() for a in get("alert_to").split(",") if a.strip()),
+        counsellor_app_url=get("counsellor_app_url", f"http://localhost:{counsellor_port}").rstrip("/"),
         rasa_api_read_only=switch("rasa_api_read_only", "0"),
     )
     if settings.rasa_api and not settings.rasa_jwt_secret and not is_loopback(settings.rasa_host):

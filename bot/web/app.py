@@ -26,13 +26,17 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup
 from sanic import Sanic
 from sanic.exceptions import SanicException
 from sanic.request import Request
-from sanic.response import BaseHTTPResponse, HTTPResponse, file, html, redirect
+from sanic.response import BaseHTTPResponse, HTTPResponse, file, html, raw, redirect
 from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
+from bot.activity import report
+from bot.activity.figures import By, Period, periods
+from bot.alerts import rounds
 from bot.callbacks import clock, followup
 from bot.callbacks.bookings import Booking
 from bot.callbacks.schedule import local_now
@@ -40,7 +44,7 @@ from bot.callbacks.states import Status
 from bot.callbacks.worklist import GROUPS, Row, arrange
 from bot.configuration.ccas import current_ccas, current_national
 from bot.configuration.settings import Settings, app_secret
-from bot.handovers import handover
+from bot.handovers import budget_picture, handover
 from bot.reading.themes import THEMES
 from bot.storage import accounts, audit
 from bot.storage.db import session_scope, stored_utc
@@ -280,6 +284,11 @@ def create_app(settings: Settings, name: str = "ccas_counsellors", secret: bytes
             if header not in response.headers:
                 response.headers[header] = value
 
+    if rounds.enabled(settings):
+        @app.after_server_start
+        async def start_alerts(app: Sanic, _loop: object) -> None:
+            app.add_task(_alert_rounds(settings))
+
     @app.exception(Exception)
     async def on_error(request: Request, error: Exception) -> HTTPResponse:
         return error_page(request, error)
@@ -352,6 +361,20 @@ def create_app(settings: Settings, name: str = "ccas_counsellors", secret: bytes
                     wanted_theme=wanted_theme, national=national, handover=handover,
                     notice=request.args.get("info"))
 
+    @app.get("/activite")
+    async def activity(request: Request) -> HTTPResponse:
+        by, spans = _activity_periods(request)
+        return page("stats.html", request, by=by, shares=report.shares(spans),
+                    charts=[report.Chart(Markup(c.svg), c.table) for c in report.charts_of(spans)],
+                    summary=report.summary(spans), nothing=counsellor_text("stats.nothing"))
+
+    @app.get("/activite.csv")
+    async def activity_csv(request: Request) -> HTTPResponse:
+        by, spans = _activity_periods(request)
+        name = f"activite-{'mois' if by == 'month' else 'semaines'}-{spans[-1].end.isoformat()}.csv"
+        return raw(("\ufeff" + report.as_csv(spans)).encode("utf-8"), content_type="text/csv; charset=utf-8",
+                   headers={**_headers(), "Content-Disposition": f'attachment; filename="{name}"'})
+
     @app.get("/rappels/<booking_id:int>")
     async def handover_page(request: Request, booking_id: int) -> HTTPResponse:
         ccas, national = current_ccas(), current_national()
@@ -367,6 +390,8 @@ def create_app(settings: Settings, name: str = "ccas_counsellors", secret: bytes
                     followup_labels=followup.LABELS, next_states=followup.NEXT.get(state, ()),
                     audit_labels=audit.ACTIONS, national=national, handover=handover,
                     snapshot_rows=handover.snapshot_rows(item.snapshot) if item.snapshot else [],
+                    # Every text in it is escaped by budget_picture itself.
+                    budget_svg=Markup(budget_picture.svg(item.snapshot)) if item.snapshot else None,
                     notice=request.args.get("info"))
 
     @app.post("/rappels/<booking_id:int>/statut")
@@ -415,6 +440,23 @@ def create_app(settings: Settings, name: str = "ccas_counsellors", secret: bytes
         return redirect("/?info=efface", status=303)
 
     return app
+
+
+async def _alert_rounds(settings: Settings) -> None:
+    """Every minute, the alerts due to the team (bot/alerts/): never the app's downfall."""
+    while True:
+        try:
+            await asyncio.to_thread(rounds.send_due, settings)
+        except Exception as error:
+            logger.warning("alert round failed: %s", type(error).__name__)
+        await asyncio.sleep(rounds.EVERY_SECONDS)
+
+
+def _activity_periods(request: Request) -> tuple[By, list[Period]]:
+    """The periods asked for: the 12 last weeks, or months with ?par=mois."""
+    by: By = "month" if request.args.get("par") == "mois" else "week"
+    with session_scope() as session:
+        return by, periods(session, local_now(current_ccas()).date(), by)
 
 
 def _booking(session: Session, booking_id: int) -> Booking:

@@ -19,6 +19,11 @@ def format_day_month_fr(day: dt.date | tuple[int, int]) -> str:
     return f"{number} {format_date(date, 'MMMM', locale='fr_FR')}"
 
 
+def format_month_fr(day: dt.date) -> str:
+    """"novembre 2026"."""
+    return format_date(day, "LLLL y", locale="fr_FR")
+
+
 def format_day_fr(day: dt.date, year: bool = False) -> str:
     """"lundi 23 novembre", "mardi 1er décembre"; with `year`, "mardi 1er décembre 2026"."""
     text = f"{format_date(day, 'EEEE', locale='fr_FR')} {format_day_month_fr(day)}"

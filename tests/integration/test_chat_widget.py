@@ -77,6 +77,10 @@ def test_chat_at_phone_width(servers, site, chromium):
     page.get_by_role("button", name="Envoyer").click()
     expect(page.get_by_role("button", name="Oui, faisons le point")).to_be_visible()
     page.screenshot(path=str(SHOTS / "chat-telephone.png"))
+    # A number in the assistant's words calls it from the phone: the emergency ones first.
+    page.get_by_label("Votre message").fill("franchement j'ai envie d'en finir")
+    page.get_by_role("button", name="Envoyer").click()
+    expect(page.locator('#ccas-chat-log .chat-bot a[href="tel:3114"]').last).to_be_visible()
     context.close()
 
 

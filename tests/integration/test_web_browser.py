@@ -7,8 +7,9 @@ from tests.integration.screenshots import SHOTS
 
 
 def test_a_counsellor_reviews_and_follows_up_a_handover(servers, web, chromium):
-    chat, booking = a_handover(servers, opening="bonjour, GEG m'a dit de vous écrire, on va me couper le gaz",
-                               name="Nadia")
+    opening = "bonjour, GEG m'a dit de vous écrire, on va me couper le gaz. je touche 1300 par mois " \
+              "et mon loyer c'est 650"
+    chat, booking = a_handover(servers, opening=opening, name="Nadia")
     SHOTS.mkdir(parents=True, exist_ok=True)  # the clock stays at the conversation's time
     page = chromium.new_page(viewport={"width": 1280, "height": 900})
     page.goto(f"{web.url}/")
@@ -31,6 +32,13 @@ def test_a_counsellor_reviews_and_follows_up_a_handover(servers, web, chromium):
     expect(page.locator(".summary")).to_contain_text("06 12 34 56 78")
     expect(page.locator(".summary")).to_contain_text("GEG")
     expect(page.locator(".transcript")).to_contain_text("on va me couper le gaz")
+    # The number calls from the page; the budget as a picture, named, with its words beside it.
+    expect(page.locator('.summary a[href="tel:+33612345678"]')).to_have_text("06 12 34 56 78")
+    picture = page.get_by_role("img", name="Le budget déclaré, en un coup d'œil")
+    expect(picture).to_be_visible()
+    expect(picture.locator("desc")).to_contain_text("Ce qui entre : 1\u202f300 € par mois")
+    expect(picture.locator("rect")).to_have_count(3)  # in, charges, left: the rest was not given
+    expect(page.locator("table.budget")).to_contain_text("650")
     page.screenshot(path=str(SHOTS / "dossier.png"), full_page=True)
     page.set_viewport_size({"width": 800, "height": 1100})  # a tablet held upright
     page.screenshot(path=str(SHOTS / "dossier-tablette.png"))
@@ -45,6 +53,19 @@ def test_a_counsellor_reviews_and_follows_up_a_handover(servers, web, chromium):
     page.get_by_role("button", name="Ajouter la note").click()
     expect(page.locator(".notes")).to_contain_text("Dossier FSL à préparer avec elle")
     expect(page.locator(".notes")).to_contain_text("Messagerie, rappeler à 14 h")
+
+    # The service's activity: the conversation above is counted, with no personal data.
+    page.get_by_role("link", name="Activité du service").click()
+    activity = page.get_by_role("img", name="Conversations et rappels, par période")
+    expect(activity).to_be_visible()
+    expect(page.get_by_role("img", name="Qui a orienté les personnes vers le service")).to_be_visible()
+    expect(page.locator("table.figures", has_text="Qui a orienté")).to_contain_text("GEG")
+    expect(page.locator("table.figures", has_text="Situations urgentes")).to_contain_text("coupure d'énergie")
+    expect(page.locator("main")).not_to_contain_text("Nadia")
+    page.screenshot(path=str(SHOTS / "activite.png"), full_page=True)
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Télécharger en CSV (tableur)").click()
+    assert download.value.suggested_filename.startswith("activite-semaines-")
 
     page.get_by_role("button", name="Se déconnecter").click()
     expect(page).to_have_url(f"{web.url}/connexion")

@@ -22,6 +22,31 @@
     try { sessionStorage.setItem(KEY, JSON.stringify(state)); } catch (e) { /* private mode: no reload memory */ }
   }
 
+  // Phone numbers in the assistant's messages become links that call them: the emergency
+  // numbers ("appelez le 3114", "au 115") and ten-digit numbers ("04 76 69 45 94"). Built
+  // from text nodes and links, never from HTML.
+  var PHONE = /(\+33[\s.]?[1-9](?:[\s.]?\d{2}){4}|\b0[1-9](?:[\s.]?\d{2}){4}\b)|(\b(?:le|au|appelez)\s)(3114|3919|3020|116[\s\u202f]?006|115|119|112|17|15)\b(?![\s\u202f]*(?:(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre|h|heures?|ans?|jours?)(?![a-zà-ÿ])|€|%))/g;
+
+  function withPhoneLinks(words) {
+    var fragment = document.createDocumentFragment();
+    var last = 0;
+    var match;
+    PHONE.lastIndex = 0;
+    while ((match = PHONE.exec(words)) !== null) {
+      var number = match[1] || match[3];
+      var start = match.index + (match[1] ? 0 : match[2].length);
+      fragment.appendChild(document.createTextNode(words.slice(last, start)));
+      var link = document.createElement("a");
+      var digits = number.replace(/[^\d+]/g, "");
+      link.href = "tel:" + (digits.charAt(0) === "0" && digits.length === 10 ? "+33" + digits.slice(1) : digits);
+      link.textContent = number;
+      fragment.appendChild(link);
+      last = start + number.length;
+    }
+    fragment.appendChild(document.createTextNode(words.slice(last)));
+    return fragment;
+  }
+
   function render(message, index) {
     var item = document.createElement("li");
     item.className = "chat-msg chat-" + message.from;
@@ -29,7 +54,11 @@
     who.className = "chat-who";
     who.textContent = message.from === "bot" ? "Assistant : " : "Vous : ";
     var text = document.createElement("p");
-    text.textContent = message.text;  // always text, never HTML
+    if (message.from === "bot") {
+      text.appendChild(withPhoneLinks(message.text));
+    } else {
+      text.textContent = message.text;  // always text, never HTML
+    }
     item.appendChild(who);
     item.appendChild(text);
     if (message.buttons && message.buttons.length && index === state.messages.length - 1) {
