@@ -4,6 +4,7 @@ The bookings and the wording live in bot/; these adapters read the conversation 
 result."""
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -11,12 +12,13 @@ from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.callback_form import FORM_SLOTS
-from actions.common import latest_text, say_all
+from actions.common import latest_text, say_all, social_worker_just_answered
 from actions.listening import urgent_help
 from bot.callbacks import bookings, reservation
 from bot.callbacks.bookings import Booking, SlotFull
 from bot.callbacks.schedule import format_weekly_hours, is_open, local_now
 from bot.callbacks.slot_choice import Picked, choose_keeping_day, reason_of
+from bot.callbacks.states import Outcome
 from bot.configuration.ccas import Ccas, current_ccas
 from bot.reading.callback_wish import cancels_callback
 from bot.reading.themes import detect_themes
@@ -40,8 +42,9 @@ def _say(dispatcher: CollectingDispatcher, message: callback_texts.Message) -> N
     dispatcher.utter_message(text=message.text, buttons=message.buttons)
 
 
-class BookedCallbackAction(Action):
-    """An action about the person's booked callback, if there is one still to come."""
+class BookedCallbackAction(Action, ABC):
+    """An action about the person's booked callback, if there is one still to come. Abstract:
+    the action server registers its subclasses only."""
 
     action_name = ""
 
@@ -54,10 +57,11 @@ class BookedCallbackAction(Action):
         ccas = current_ccas()
         return self.act(dispatcher, tracker, ccas, reservation.active_booking(tracker.sender_id, ccas))
 
+    @abstractmethod
     def act(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, ccas: Ccas, booking: Booking | None
     ) -> list[EventType]:
-        raise NotImplementedError
+        """What to say and do, given the person's callback still to come (or None)."""
 
 
 class ActionOfferCallback(Action):
@@ -117,7 +121,29 @@ class ActionCallbackDone(Action):
         booking = reservation.load(int(booking_id)) if booking_id is not None else None
         outcome = tracker.get_slot("callback_outcome")
         say_all(dispatcher, callback_texts.done(outcome, booking, current_ccas()))
+        if outcome == Outcome.BOOKED and booking is not None and tracker.get_slot("social_worker") is None:
+            # Once, gently, and skippable: for the counsellor, and for the CCAS's figures.
+            _say(dispatcher, callback_texts.social_worker_question())
         return _reset()
+
+
+class ActionNoteSocialWorker(Action):
+    """The answer to the social worker question (read by actions/understanding.py), thanked
+    for; anything else said then goes on as after any booking."""
+
+    def name(self) -> str:
+        return "action_note_social_worker"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[EventType]:
+        answer = tracker.get_slot("social_worker")
+        if answer is None or not social_worker_just_answered(tracker):
+            return [FollowupAction("action_next_step")]
+        dispatcher.utter_message(text=text(
+            "callback.social_worker_skipped" if answer == "skip" else "callback.social_worker_noted"))
+        return []
+
 
 
 class ActionCallbackFormStopped(BookedCallbackAction):

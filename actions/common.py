@@ -7,6 +7,8 @@ from typing import Any
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
+from bot.wording.callback_texts import SOCIAL_WORKER_MARK
+
 # Intents after which the assistant did not manage to help: two in a row -> offer a human.
 MISUNDERSTOOD_INTENTS = frozenset({"nlu_fallback", "out_of_scope"})
 
@@ -74,3 +76,9 @@ def slot_before_latest_message(tracker: Tracker, name: str) -> Any:
         elif event.get("event") == "restart":
             value = None
     return value
+
+
+def social_worker_just_answered(tracker: Tracker) -> bool:
+    """Whether the assistant's turn before the latest message asked the social worker question."""
+    _, before = bot_turns(tracker)
+    return any(SOCIAL_WORKER_MARK in (e.get("text") or "") for e in before)

@@ -16,7 +16,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.budget import SLOT_OF_GROUP, snapshot_events, snapshot_from
-from actions.common import latest_intent
+from actions.common import latest_intent, social_worker_just_answered
 from bot.callbacks.schedule import local_now
 from bot.configuration.ccas import current_ccas, current_national
 from bot.money import budget_notes
@@ -28,6 +28,7 @@ from bot.reading.phone import parse_phone
 from bot.reading.preferences import days_named, parse_preference
 from bot.reading.pseudonym import name_in_message
 from bot.reading.safety import assess
+from bot.reading.social_worker import parse_social_worker
 from bot.reading.themes import child_support_unpaid, detect_themes, expresses_shame, merge_themes
 from bot.reading.urgency import detect_urgencies
 from bot.wording.texts import text
@@ -84,6 +85,7 @@ def read_message(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[Eve
         events += _budget(dispatcher, tracker, message, asked, answering and requested == "budget_household")
     events += _contact(tracker, message, crisis)
     events += _themes_and_flags(tracker, message)
+    events += _social_worker(tracker, message)
     return [*events, SlotSet("message_read", reference)]
 
 
@@ -241,6 +243,14 @@ def _constraints(message: str, today: dt.date, known: dict[str, Any] | None) -> 
         if said[bound]:
             merged[bound] = said[bound]
     return merged or known
+
+
+def _social_worker(tracker: Tracker, message: str) -> list[EventType]:
+    """The answer to the social worker question asked after the booking, whatever its intent."""
+    if tracker.get_slot("social_worker") is not None or not social_worker_just_answered(tracker):
+        return []
+    answer = parse_social_worker(message)
+    return [] if answer is None else [SlotSet("social_worker", answer)]
 
 
 def _themes_and_flags(tracker: Tracker, message: str) -> list[EventType]:

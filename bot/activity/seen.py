@@ -61,9 +61,8 @@ def seen(action: str, slots: dict[str, Any], events: list[dict[str, Any]], perso
         and slots.get("callback_outcome") != Outcome.BOOKED and not after.get("callback_reserved")
     if reserved_now or booked_at_last:
         found.append((counts.BOOKED, "urgent" if after.get("urgency_flags") else ""))
-    if "social_worker" in changed and changed["social_worker"] in (True, False) \
-            and slots.get("social_worker") is None:
-        found.append((counts.SOCIAL_WORKER, "yes" if changed["social_worker"] else "no"))
+    if changed.get("social_worker") in ("yes", "no") and slots.get("social_worker") is None:
+        found.append((counts.SOCIAL_WORKER, changed["social_worker"]))
     if action == EVERY_MESSAGE and person_said:
         partners = ccas.partners + ccas.referrers
         before = set(referral_sources(person_said[:-1], partners))

@@ -28,7 +28,7 @@ from bot.storage.db import stored_utc
 from bot.wording.formats import format_day_fr, format_time_fr
 from bot.wording.texts import counsellor_labels, counsellor_text, text
 
-SLOTS = ("themes", "urgency_flags", "budget_snapshot", "callback_constraints")
+SLOTS = ("themes", "urgency_flags", "budget_snapshot", "callback_constraints", "social_worker")
 
 
 @dataclass
@@ -51,6 +51,8 @@ class Handover:
     call_constraints: list[str] = field(default_factory=list)
     transcript: list[Line] = field(default_factory=list)
     last_message_at: dt.datetime | None = None
+    # Already followed by a social worker: "yes", "no", "skip" (would rather not say), or None.
+    social_worker: str | None = None
 
 
 def _union(lists: list[Any]) -> list[str]:
@@ -98,6 +100,8 @@ def build(booking: Booking, engine: Engine, ccas: Ccas, national: National,
     handover.urgency_flags = _union(values["urgency_flags"])
     said = [v for v in values["callback_constraints"] if v]
     handover.call_constraints = constraints_fr(said[-1]) if said else []
+    answers = [v for v in values["social_worker"] if v]
+    handover.social_worker = answers[-1] if answers else None
     if not handover.consent:
         return handover
     handover.themes = _union(values["themes"])
@@ -139,6 +143,7 @@ def to_json(handover: Handover) -> dict[str, Any]:
         "phone_display": handover.phone,
         "consent_to_share_conversation": handover.consent,
         "referral": handover.referral,
+        "social_worker": handover.social_worker,
         "themes": handover.themes,
         "urgency_flags": handover.urgency_flags,
         "budget_snapshot": handover.snapshot,
@@ -231,6 +236,8 @@ def render_text(handover: Handover, national: National) -> str:
     ]
     if handover.call_constraints:
         out.append(say("constraints", constraints=" ; ".join(handover.call_constraints)))
+    social_worker = counsellor_text("handover.social_worker.label")
+    out.append(f"{social_worker} : {social_worker_fr(handover.social_worker)}")
     flags = " ; ".join(flag_label(f, national) for f in handover.urgency_flags)
     if not handover.consent:
         if flags:
@@ -260,6 +267,10 @@ def render_text(handover: Handover, national: National) -> str:
         speaker = say("person") if line.speaker == "person" else say("assistant")
         out.append(f"  [{local:%d/%m %H:%M}] {speaker} : {line.text}")
     return "\n".join(out)
+
+
+def social_worker_fr(answer: str | None) -> str:
+    return counsellor_text(f"handover.social_worker.{answer or 'unknown'}")
 
 
 # Keyed by the values: the database gives plain strings.

@@ -54,6 +54,16 @@ def consent_buttons() -> list[dict[str, str]]:
     ]
 
 
+def social_worker_question() -> Message:
+    # Plain words as payloads: they are read like typed answers (bot/reading/social_worker.py).
+    return Message(text("callback.social_worker_question"), [
+        button("social_worker_yes", "oui"), button("social_worker_no", "non"),
+        button("social_worker_skip", "je préfère ne pas répondre")])
+
+
+SOCIAL_WORKER_MARK = "accompagné·e par un travailleur social"
+
+
 def skip_name_buttons() -> list[dict[str, str]]:
     return [button("skip_name", "passer")]
 

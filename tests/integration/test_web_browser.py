@@ -10,6 +10,8 @@ def test_a_counsellor_reviews_and_follows_up_a_handover(servers, web, chromium):
     opening = "bonjour, GEG m'a dit de vous écrire, on va me couper le gaz. je touche 1300 par mois " \
               "et mon loyer c'est 650"
     chat, booking = a_handover(servers, opening=opening, name="Nadia")
+    thanked = chat.say("non personne")  # to the social worker question, asked after the booking
+    assert "Merci, je le note pour la conseillère." in chat.texts(thanked)
     SHOTS.mkdir(parents=True, exist_ok=True)  # the clock stays at the conversation's time
     page = chromium.new_page(viewport={"width": 1280, "height": 900})
     page.goto(f"{web.url}/")
@@ -31,6 +33,7 @@ def test_a_counsellor_reviews_and_follows_up_a_handover(servers, web, chromium):
     expect(page.get_by_role("heading", level=1)).to_contain_text(f"Rappel n° {booking.id} : Nadia")
     expect(page.locator(".summary")).to_contain_text("06 12 34 56 78")
     expect(page.locator(".summary")).to_contain_text("GEG")
+    expect(page.locator(".summary")).to_contain_text("pas de travailleur social")
     expect(page.locator(".transcript")).to_contain_text("on va me couper le gaz")
     # The number calls from the page; the budget as a picture, named, with its words beside it.
     expect(page.locator('.summary a[href="tel:+33612345678"]')).to_have_text("06 12 34 56 78")

@@ -154,3 +154,10 @@ def test_csv_and_charts_say_the_same_numbers(database_url, monkeypatch):
     activity, urgencies = made[0], made[1]
     assert activity.table.rows[-1] == ("semaine du 23 novembre", "1", "0", "0")
     assert urgencies.table.rows == [("expulsion, loyers impayés", "1", "100 %")]
+
+
+def test_the_social_worker_answer_counts_once_and_a_skip_not_at_all():
+    assert seen("action_validate_slot_mappings", {}, [slot("social_worker", "yes")], [], GRENOBLE) == [
+        (counts.SOCIAL_WORKER, "yes")]
+    assert seen("x", {"social_worker": "yes"}, [slot("social_worker", "no")], [], GRENOBLE) == []
+    assert seen("x", {}, [slot("social_worker", "skip")], [], GRENOBLE) == []

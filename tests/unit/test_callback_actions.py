@@ -247,3 +247,41 @@ def test_erasure_asked_in_the_chat_removes_the_callbacks(monday_morning):
     assert messages[0]["text"]
     with monday_morning() as session:
         assert [b.sender_id for b in session.query(Booking)] == ["someone-else"]
+
+
+def test_after_the_booking_the_social_worker_question_is_asked_once(monday_morning):
+    _, events = run(ValidateCallbackForm(), saved("at_the_consent_question"))
+    booking_id = slot_values(events)["callback_booking_id"]
+    done = saved("at_the_consent_question", callback_outcome="booked", callback_booking_id=booking_id)
+    messages, _ = run(ActionCallbackDone(), done)
+    assert "travailleur social" in messages[-1]["text"]
+    assert [b["payload"] for b in messages[-1]["buttons"]] == ["oui", "non", "je préfère ne pas répondre"]
+    answered = saved("at_the_consent_question", callback_outcome="booked", callback_booking_id=booking_id,
+                     social_worker="no")
+    messages, _ = run(ActionCallbackDone(), answered)
+    assert not any("travailleur social" in m["text"] for m in messages)  # once is enough
+
+
+def _after_the_question(text: str, intent: str, **slots) -> Tracker:
+    tracker = saved("after_the_booking", text, intent, **slots)
+    question = {"event": "bot", "text": "Une dernière chose : êtes-vous déjà accompagné·e par un travailleur "
+                                        "social ?"}
+    tracker.events.insert(len(tracker.events) - 1, question)
+    return tracker
+
+
+def test_the_answer_is_read_whatever_its_words_and_thanked_for():
+    from actions.callback import ActionNoteSocialWorker
+    from actions.understanding import read_message
+
+    events = read_message(CollectingDispatcher(), _after_the_question("oui une AS à la MDS", "inform"))
+    assert SlotSet("social_worker", "yes") in events
+    events = read_message(CollectingDispatcher(), _after_the_question("je préfère ne pas répondre", "deny"))
+    assert SlotSet("social_worker", "skip") in events
+    messages, events = run(ActionNoteSocialWorker(), _after_the_question("non", "deny", social_worker="no"))
+    assert messages[0]["text"] == "Merci, je le note pour la conseillère." and events == []
+    # "oui" to something else after the booking: the conversation goes on, nothing is noted.
+    messages, events = run(ActionNoteSocialWorker(), saved("after_the_booking", "oui", "affirm"))
+    assert messages == [] and events == [FollowupAction("action_next_step")]
+    events = read_message(CollectingDispatcher(), saved("after_the_booking", "oui", "affirm"))
+    assert not [e for e in events if e.get("name") == "social_worker"]

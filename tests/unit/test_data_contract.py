@@ -34,8 +34,8 @@ def test_the_handover_json_keeps_its_fields_and_the_readme_lists_them():
                         consent=True)
     fields = set(to_json(handover))
     assert fields == {"id", "status", "callback_at", "booked_at", "channel", "sender_id", "pseudonym",
-                      "phone", "phone_display", "consent_to_share_conversation", "referral", "themes",
-                      "urgency_flags", "budget_snapshot", "callback_constraints", "last_message_at",
+                      "phone", "phone_display", "consent_to_share_conversation", "referral", "social_worker",
+                      "themes", "urgency_flags", "budget_snapshot", "callback_constraints", "last_message_at",
                       "transcript"}
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     section = readme[readme.index("handovers show ID --json` garde ses champs"):]
