@@ -63,3 +63,22 @@ def redis():
         pytest.skip(str(missing))
     yield server
     server.stop()
+
+
+@pytest.fixture
+def database_at(tmp_path, monkeypatch):
+    """A fresh SQLite database as DATABASE_URL, with the clock stopped at the moment given:
+    `url = database_at(moment)`."""
+    from bot.callbacks import clock
+    from bot.storage.migrate import upgrade
+
+    def at(moment) -> str:
+        url = f"sqlite:///{tmp_path / 'ccas.db'}"
+        upgrade(url)
+        monkeypatch.setenv("DATABASE_URL", url)
+        clock_file = tmp_path / "clock"
+        clock_file.write_text(moment.isoformat())
+        monkeypatch.setenv(clock.CLOCK_FILE_ENV, str(clock_file))
+        return url
+
+    return at

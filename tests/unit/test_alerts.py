@@ -14,11 +14,9 @@ from rasa.shared.core.events import ActionExecuted, SessionStarted, SlotSet, Use
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot.alerts import rounds
-from bot.callbacks import clock
 from bot.callbacks.bookings import book
 from bot.configuration.settings import ROOT, load_settings
 from bot.storage.db import session_factory
-from bot.storage.migrate import upgrade
 
 NOW = dt.datetime(2026, 11, 24, 9, 20, tzinfo=dt.timezone(dt.timedelta(hours=1)))
 
@@ -61,13 +59,8 @@ def conversation(url: str, sender: str, flags: list[str]) -> None:
 
 
 @pytest.fixture
-def seeded(tmp_path, monkeypatch):
-    url = f"sqlite:///{tmp_path / 'ccas.db'}"
-    upgrade(url)
-    monkeypatch.setenv("DATABASE_URL", url)
-    clock_file = tmp_path / "clock"
-    clock_file.write_text(NOW.isoformat())
-    monkeypatch.setenv(clock.CLOCK_FILE_ENV, str(clock_file))
+def seeded(database_at):
+    url = database_at(NOW)
     conversation(url, "urgent-soon", ["energy_cut"])
     conversation(url, "urgent-later", ["eviction"])
     conversation(url, "calm", [])

@@ -30,12 +30,10 @@ from actions.callback_form import (
 )
 from actions.next_step import ActionNextStep
 from actions.privacy import ActionEraseMyData
-from bot.callbacks import clock
 from bot.callbacks.bookings import Booking, book, slot_start_of
 from bot.callbacks.slot_choice import slot_phrase
 from bot.callbacks.states import Status
 from bot.storage.db import session_factory
-from bot.storage.migrate import upgrade
 
 SAVED = Path(__file__).parent / "saved_trackers"
 PARIS = ZoneInfo("Europe/Paris")
@@ -49,15 +47,9 @@ DOMAIN = {"slots": {name: {} for name in ("callback_time", "callback_phone", "ca
 
 
 @pytest.fixture(autouse=True)
-def monday_morning(tmp_path, monkeypatch):
+def monday_morning(database_at):
     """A fresh SQLite database and the clock on Monday at 10:00."""
-    url = f"sqlite:///{tmp_path / 'ccas.db'}"
-    upgrade(url)
-    monkeypatch.setenv("DATABASE_URL", url)
-    clock_file = tmp_path / "clock"
-    clock_file.write_text(NOW.isoformat())
-    monkeypatch.setenv(clock.CLOCK_FILE_ENV, str(clock_file))
-    return session_factory(url)
+    return session_factory(database_at(NOW))
 
 
 def saved(name: str, text: str | None = None, intent: str | None = None, **slots) -> Tracker:
