@@ -16,12 +16,12 @@ import json
 import logging
 import sys
 
-from rasa_sdk.endpoint import create_app
 from sanic import response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from bot.activity.recording import record_call
+from bot.configuration import output
 from bot.configuration.settings import ENVIRONMENT, SettingsError, is_loopback, load_settings
 
 logger = logging.getLogger(__name__)
@@ -46,6 +46,8 @@ def refusal(host: str, token: str | None) -> str | None:
 
 
 def build_app(token: str | None, recording: bool = True):
+    from rasa_sdk.endpoint import create_app  # after bot.configuration.output is installed (main)
+
     app = create_app("actions", cors_origins=None)
 
     @app.middleware("request")
@@ -69,6 +71,7 @@ def build_app(token: str | None, recording: bool = True):
 
 
 def main(argv: list[str] | None = None) -> int:
+    output.install()
     try:
         settings = load_settings()
     except SettingsError as error:
@@ -84,7 +87,8 @@ def main(argv: list[str] | None = None) -> int:
         print(reason, file=sys.stderr)
         return 2
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)-8s %(name)s - %(message)s")
-    build_app(token).run(args.host, args.port, workers=1, access_log=False)
+    output.quiet_libraries()
+    build_app(token).run(args.host, args.port, workers=1, access_log=False, motd=False)
     return 0
 
 

@@ -24,7 +24,7 @@ def _open(chart_id: str, height: int, title: str, description: str) -> list[str]
 
 def columns(chart_id: str, title: str, periods: list[str], series: list[tuple[str, list[int]]]) -> str:
     """Grouped columns: for each period, one column per series (name, values per period)."""
-    top, bottom, left = 30, 60, 40
+    top, bottom, left = 30, 50, 40
     height = 260
     plot_height = height - top - bottom
     highest = max([v for _, values in series for v in values] + [1])

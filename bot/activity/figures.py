@@ -8,6 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Literal
 
+from babel.dates import format_date
 from sqlalchemy.orm import Session
 
 from bot.activity import counts
@@ -22,6 +23,7 @@ class Period:
     start: dt.date
     end: dt.date  # included
     label: str
+    short: str = ""  # under a chart's column: "7 sept.", "nov. 2026"
     conversations: int = 0
     booked: int = 0
     booked_urgent: int = 0
@@ -76,14 +78,17 @@ def percent(part: int, whole: int) -> str:
     return "—" if value is None else f"{round(value * 100)} %"
 
 
-def period_of(day: dt.date, by: By) -> tuple[dt.date, dt.date, str]:
+def period_of(day: dt.date, by: By) -> tuple[dt.date, dt.date, str, str]:
+    """The period holding `day`: its first and last days, its name and its short name."""
     if by == "week":
         start = day - dt.timedelta(days=day.weekday())
+        short = format_date(start, "d MMM", locale="fr_FR")
         return start, start + dt.timedelta(days=6), counsellor_text(
-            "stats.week_of", day=format_day_month_fr(start))
+            "stats.week_of", day=format_day_month_fr(start)), short
     start = day.replace(day=1)
     following = (start + dt.timedelta(days=32)).replace(day=1)
-    return start, following - dt.timedelta(days=1), format_month_fr(start)
+    return start, following - dt.timedelta(days=1), format_month_fr(start), format_date(
+        start, "MMM yy", locale="fr_FR")
 
 
 def periods(session: Session, today: dt.date, by: By = "week", count: int = 12) -> list[Period]:
@@ -92,8 +97,8 @@ def periods(session: Session, today: dt.date, by: By = "week", count: int = 12) 
     spans: list[Period] = []
     cursor = today
     for _ in range(count):
-        start, end, label = period_of(cursor, by)
-        spans.insert(0, Period(start, end, label))
+        start, end, label, short = period_of(cursor, by)
+        spans.insert(0, Period(start, end, label, short))
         cursor = start - dt.timedelta(days=1)
     for row in counts.between(session, spans[0].start, spans[-1].end):
         for span in spans:

@@ -57,7 +57,7 @@ def charts_of(spans: list[Period]) -> list[Chart]:
     drawn = ("conversations", "booked", "reached")
     series = [(names[key], [getattr(p, key) for p in spans]) for key in drawn]
     found = [Chart(
-        charts.columns("chart-activity", titles["activity"], [p.label for p in spans], series),
+        charts.columns("chart-activity", titles["activity"], [p.short for p in spans], series),
         Table(titles["activity"], (names["period"], *[name for name, _ in series]),
               [(p.label, *[str(getattr(p, key)) for key in drawn]) for p in spans]),
     )]

@@ -48,7 +48,7 @@ def bars(snapshot: dict[str, Any]) -> list[Bar]:
         Bar("charges", say("charges"), amount("charges"), say("monthly")),
         Bar("loans", say("loans"), amount("loans"), say("monthly")),
         Bar("left", say("left"), snapshot.get("left_to_live"), say("monthly")),
-        Bar("arrears", say("arrears"), amount("arrears"), say("in_all")),
+        Bar("arrears", say("arrears"), amount("arrears"), ""),  # "(en tout)" is in its label
     ]
 
 
@@ -95,4 +95,4 @@ def svg(snapshot: dict[str, Any], picture_id: str = "budget-picture") -> str:
 def _words(bar: Bar) -> str:
     if bar.amount is None:
         return f"{bar.label} : {counsellor_text('budget_picture.not_given')}"
-    return f"{bar.label} : {format_euros(bar.amount)} {bar.period}"
+    return f"{bar.label} : {format_euros(bar.amount)} {bar.period}".rstrip()

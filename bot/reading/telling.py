@@ -25,7 +25,9 @@ _ASKING = re.compile(
     r"\b(?:est ce|qu est ce|c est quoi|c quoi|comment|pourquoi|combien|quand|quel|quelle|quels|quelles|"
     r"ou (?:est|sont|aller|se trouve)|peut on|on peut|je peux|puis je|pouvez vous|vous pouvez|ai je|"
     r"j y ai droit|y a t il|savoir|renseign\w*|info\w*|expliqu\w*|dites moi|comprendre|"
-    r"droit|faut il|il faut|dois je|je dois|possible|ca marche|s il vous plait|svp|que faire|quoi|"
+    r"droit|faut il|il faut|dois je|je dois|possible|ca marche|s il vous plait|svp|"
+    # "je ne sais plus quoi faire" says distress, it asks nothing.
+    r"(?<!sais plus )(?<!sais pas )(?<!sait plus )(?<!sait pas )(?:que faire|quoi)|"
     r"pour qui|a qui|qui (?:peut|va|doit)|koi|cmt|pk|pq|pourkoi|y a|ya|une aide|aides?|que se passe|"
     r"t il|t elle|existe\w*|gratuit|payant|ou ca|ou je|ou on|ou ils|ou elles|ou pas|ou non|besoin d|"
     r"je cherche|je veux|je voudrais|j aimerais|conseils?|conseillez|me conseiller)\b")

@@ -14,6 +14,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse, file, html
 
 from bot.callbacks.schedule import format_weekly_hours
+from bot.configuration import output
 from bot.configuration.ccas import current_ccas
 from bot.configuration.settings import Settings
 
@@ -65,5 +66,6 @@ def create_app(settings: Settings, name: str = "ccas_site") -> Sanic:
 
 
 def run(settings: Settings) -> None:
-    create_app(settings).run(host=settings.site_host, port=settings.site_port, access_log=False, motd=False,
-                             workers=1)
+    app = create_app(settings)
+    output.quiet_libraries()
+    app.run(host=settings.site_host, port=settings.site_port, access_log=False, motd=False, workers=1)

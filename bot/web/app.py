@@ -42,6 +42,7 @@ from bot.callbacks.bookings import Booking
 from bot.callbacks.schedule import local_now
 from bot.callbacks.states import Status
 from bot.callbacks.worklist import GROUPS, Row, arrange
+from bot.configuration import output
 from bot.configuration.ccas import current_ccas, current_national
 from bot.configuration.settings import Settings, app_secret
 from bot.handovers import budget_picture, handover
@@ -488,5 +489,7 @@ def _theme_choices() -> list[tuple[str, str]]:
 
 
 def run(settings: Settings) -> None:
-    create_app(settings).run(host=settings.counsellor_host, port=settings.counsellor_port, access_log=False,
-                             motd=False, workers=1)
+    app = create_app(settings)
+    output.quiet_libraries()
+    app.run(host=settings.counsellor_host, port=settings.counsellor_port, access_log=False, motd=False,
+            workers=1)

@@ -97,8 +97,10 @@ def test_counts_add_up_per_day_and_fill_weeks_and_months(database_url, monkeypat
 
 
 def test_a_week_starts_on_monday_and_a_month_on_the_first():
-    assert period_of(dt.date(2026, 11, 29), "week")[:2] == (MONDAY, dt.date(2026, 11, 29))
-    assert period_of(dt.date(2026, 2, 14), "month")[:2] == (dt.date(2026, 2, 1), dt.date(2026, 2, 28))
+    week = (MONDAY, dt.date(2026, 11, 29), "semaine du 23 novembre", "23 nov.")
+    assert period_of(dt.date(2026, 11, 29), "week") == week
+    february = (dt.date(2026, 2, 1), dt.date(2026, 2, 28), "février 2026", "févr. 26")
+    assert period_of(dt.date(2026, 2, 14), "month") == february
 
 
 def test_the_figures_outlive_the_purge_of_the_conversations(database_url, monkeypatch):

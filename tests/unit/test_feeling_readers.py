@@ -70,3 +70,15 @@ def test_being_advised_to_write_is_told_not_asked():
 
     assert tells_rather_than_asks("mon assistante sociale m'a conseillé de vous écrire, on n'y arrive plus")
     assert not tells_rather_than_asks("il me faudrait des conseils pour gérer mes dettes")
+
+
+def test_not_knowing_what_to_do_any_more_is_distress_not_a_question():
+    from bot.reading.telling import tells_rather_than_asks
+
+    assert tells_rather_than_asks("le loyer et la facture d'eau en retard, je ne sais plus quoi faire")
+    assert tells_rather_than_asks("je sais pas quoi faire avec tout ces courriers de relance")
+    # Still questions: what to do, asked.
+    assert not tells_rather_than_asks("on peut faire quoi quand on a des loyers en retard")
+    assert not tells_rather_than_asks("que faire si je ne peux pas payer le loyer")
+    # A topic named keeps its answer: "je sais pas quoi faire pour le chèque énergie".
+    assert not tells_rather_than_asks("je sais pas quoi faire pour le chèque énergie cette année")

@@ -3,7 +3,7 @@ everything else stays, the project's own warnings first."""
 import io
 import warnings
 
-from rasa_ext.quiet import install, is_noise
+from bot.configuration.output import install, is_noise
 
 SITE = "/x/.venv/lib/python3.10/site-packages/pkg_resources/__init__.py"
 
