@@ -192,6 +192,20 @@ def _plain(text: str) -> str:
         lambda m: _SMALL_WORDS[m.group(1)], prepared)
 
 
+# A clause that says its own question: "on va me couper le gaz. je touche 1300 par mois" is the
+# income, whatever line was named before it.
+_EARNING = re.compile(r"\b(?:j ?touche|j ?gagne|je touche|on touche|je gagne|on gagne|je percois|on percoit|"
+                      r"je recois|on recoit|salaires?|revenus?|ma paie|ma paye)\b")
+
+
+def _question_said(clause: str) -> str | None:
+    if _EARNING.search(clause):
+        return "income"
+    if _LOAN_CUE.search(clause):
+        return "loans"
+    return None
+
+
 def read_budget(text: str, asked: str | None = None, known: frozenset[str] = frozenset(),
                 previous: str = "") -> BudgetReading:
     """The budget facts of `text`; `asked` is the question being answered (a group), if any;
@@ -248,7 +262,8 @@ def read_budget(text: str, asked: str | None = None, known: frozenset[str] = fro
         amounts = counted_as_money(read[index])
         names_a_line = bool(labels_in(clause))
         carried: tuple[str, bool] | None = None
-        if pending_label and amounts and not names_a_line:
+        if pending_label and amounts and not names_a_line \
+                and _question_said(clause) in (None, group_of(pending_label)):
             # "juste le découvert, il tourne autour de 700": the line named just before, late
             # if it was said to be ("la MSA en retard, 1 100").
             carried = (pending_label, pending_late)

@@ -329,3 +329,14 @@ def test_a_bare_amount_after_a_line_is_of_that_line_or_question():
     assert figures("3 relances de l'eau en retard, 60 et 75") == [
         ("arrears", "water", 60), ("arrears", "water", 75)]
     assert figures("je perçois 900 et 250") == [("income", "other", 250), ("income", "other", 900)]
+
+
+def test_a_clause_that_says_its_question_is_not_the_line_named_before():
+    from bot.reading.budget_reading import read_budget
+
+    said = "l'huissier est passé pour l'électricité. je gagne 1180 par mois, le loyer 590"
+    assert [(f.group, f.label, f.monthly) for f in read_budget(said).figures] == [
+        ("income", "other", 1180.0), ("charges", "rent", 590.0)]
+    # Without a question of its own, the amount still goes with the line just named.
+    overdraft = read_budget("juste le découvert, il tourne autour de 650").figures
+    assert [(f.group, f.label) for f in overdraft] == [("arrears", "overdraft")]
