@@ -12,7 +12,7 @@ from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.callback_form import FORM_SLOTS
-from actions.common import latest_text, say_all, social_worker_just_answered
+from actions.common import latest_text, say_all, say_message, social_worker_just_answered
 from actions.listening import urgent_help
 from bot.callbacks import bookings, reservation
 from bot.callbacks.bookings import Booking, SlotFull
@@ -36,10 +36,6 @@ def _reset() -> list[EventType]:
 
 def _no_booking(dispatcher: CollectingDispatcher) -> None:
     dispatcher.utter_message(text=text("callback.none_booked"), buttons=callback_buttons())
-
-
-def _say(dispatcher: CollectingDispatcher, message: callback_texts.Message) -> None:
-    dispatcher.utter_message(text=message.text, buttons=message.buttons)
 
 
 class BookedCallbackAction(Action, ABC):
@@ -79,7 +75,7 @@ class ActionOfferCallback(Action):
         say_all(dispatcher, help_messages)
         booking = reservation.active_booking(tracker.sender_id, ccas)
         if booking is not None:
-            _say(dispatcher, callback_texts.already_booked(booking, ccas))
+            say_message(dispatcher, callback_texts.already_booked(booking, ccas))
             return [*heard, *_reset(), SlotSet("callback_path", "existing")]
         now = local_now(ccas)
         if is_open(ccas, now):
@@ -123,7 +119,7 @@ class ActionCallbackDone(Action):
         say_all(dispatcher, callback_texts.done(outcome, booking, current_ccas()))
         if outcome == Outcome.BOOKED and booking is not None and tracker.get_slot("social_worker") is None:
             # Once, gently, and skippable: for the counsellor, and for the CCAS's figures.
-            _say(dispatcher, callback_texts.social_worker_question())
+            say_message(dispatcher, callback_texts.social_worker_question())
         return _reset()
 
 
@@ -213,7 +209,7 @@ class ActionAskCancelCallback(BookedCallbackAction):
         if booking is None:
             _no_booking(dispatcher)
             return [SlotSet("callback_path", "none")]
-        _say(dispatcher, callback_texts.confirm_cancel(booking, ccas))
+        say_message(dispatcher, callback_texts.confirm_cancel(booking, ccas))
         return [SlotSet("callback_path", "confirm_cancel")]
 
 

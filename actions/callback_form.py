@@ -13,7 +13,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.budget import budget_changed_by_latest_message
-from actions.common import bot_turns, latest_intent
+from actions.common import bot_turns, latest_intent, say_message
 from actions.forms import CountingForm
 from bot.callbacks import bookings, reservation
 from bot.callbacks.bookings import SlotFull
@@ -380,5 +380,5 @@ class ActionAskCallbackConsent(Action):
         if asked_now:
             return []  # the answer's check has just asked it again ("Pardon, je n'ai pas compris...")
         question = callback_texts.consent_question(bool(tracker.get_slot("callback_name")), asked_before)
-        dispatcher.utter_message(text=question.text, buttons=question.buttons)
+        say_message(dispatcher, question)
         return []

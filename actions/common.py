@@ -7,7 +7,7 @@ from typing import Any
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot.wording.callback_texts import SOCIAL_WORKER_MARK
+from bot.wording.callback_texts import SOCIAL_WORKER_MARK, Message
 
 # Intents after which the assistant did not manage to help: two in a row -> offer a human.
 MISUNDERSTOOD_INTENTS = frozenset({"nlu_fallback", "out_of_scope"})
@@ -76,6 +76,11 @@ def slot_before_latest_message(tracker: Tracker, name: str) -> Any:
         elif event.get("event") == "restart":
             value = None
     return value
+
+
+def say_message(dispatcher: CollectingDispatcher, message: Message) -> None:
+    """A text with its buttons (bot.wording.callback_texts)."""
+    dispatcher.utter_message(text=message.text, buttons=message.buttons)
 
 
 def social_worker_just_answered(tracker: Tracker) -> bool:

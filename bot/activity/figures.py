@@ -8,7 +8,6 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Literal
 
-from babel.dates import format_date
 from sqlalchemy.orm import Session
 
 from bot.activity import counts
@@ -16,6 +15,9 @@ from bot.wording.formats import format_day_month_fr, format_month_fr
 from bot.wording.texts import counsellor_text
 
 By = Literal["week", "month"]
+# The plain counts of a period, in the order the tables and the CSV give them.
+COUNTS = ("conversations", "booked", "booked_urgent", "reached", "not_reached", "arrears",
+          "social_worker_yes", "social_worker_no")
 
 
 @dataclass
@@ -62,11 +64,6 @@ class Period:
         elif row.measure == counts.REFERRAL:
             self.referrals[row.value] += number
 
-    @property
-    def urgent(self) -> int:
-        """Conversations with an urgent situation, at most: a conversation may have several."""
-        return sum(self.urgencies.values())
-
 
 def share(part: int, whole: int) -> float | None:
     """`part` of `whole` as a fraction, or None when there is nothing to compare with."""
@@ -82,13 +79,11 @@ def period_of(day: dt.date, by: By) -> tuple[dt.date, dt.date, str, str]:
     """The period holding `day`: its first and last days, its name and its short name."""
     if by == "week":
         start = day - dt.timedelta(days=day.weekday())
-        short = format_date(start, "d MMM", locale="fr_FR")
         return start, start + dt.timedelta(days=6), counsellor_text(
-            "stats.week_of", day=format_day_month_fr(start)), short
+            "stats.week_of", day=format_day_month_fr(start)), format_day_month_fr(start, short=True)
     start = day.replace(day=1)
     following = (start + dt.timedelta(days=32)).replace(day=1)
-    return start, following - dt.timedelta(days=1), format_month_fr(start), format_date(
-        start, "MMM yy", locale="fr_FR")
+    return start, following - dt.timedelta(days=1), format_month_fr(start), format_month_fr(start, short=True)
 
 
 def periods(session: Session, today: dt.date, by: By = "week", count: int = 12) -> list[Period]:
@@ -114,8 +109,7 @@ def overall(spans: list[Period]) -> Period:
     whole = Period(spans[0].start, spans[-1].end, label) if spans else Period(
         dt.date.today(), dt.date.today(), label)
     for span in spans:
-        for name in ("conversations", "booked", "booked_urgent", "reached", "not_reached", "arrears",
-                     "social_worker_yes", "social_worker_no"):
+        for name in COUNTS:
             setattr(whole, name, getattr(whole, name) + getattr(span, name))
         whole.urgencies.update(span.urgencies)
         whole.themes.update(span.themes)

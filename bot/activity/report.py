@@ -9,26 +9,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from bot.activity import charts
-from bot.activity.figures import Period, overall, percent
+from bot.activity.figures import COUNTS, Period, overall, percent
+from bot.handovers.handover import theme_label
 from bot.wording.texts import counsellor_labels, counsellor_text
-
-COLUMNS = ("conversations", "booked", "booked_urgent", "reached", "not_reached", "arrears",
-           "social_worker_yes", "social_worker_no")
-
-
-def _label(section: str, key: str) -> str:
-    try:
-        return counsellor_text(f"{section}.{key}")
-    except KeyError:
-        return key
 
 
 def urgency_label(kind: str) -> str:
-    return _label("stats.urgencies", kind)
-
-
-def theme_label(theme: str) -> str:
-    return _label("handover.themes", theme)
+    try:
+        return counsellor_text(f"stats.urgencies.{kind}")
+    except KeyError:
+        return kind
 
 
 @dataclass(frozen=True)
@@ -77,8 +67,8 @@ def charts_of(spans: list[Period]) -> list[Chart]:
 def summary(spans: list[Period]) -> Table:
     """One line per period, and the whole, with the shares that the CCAS reports."""
     names = counsellor_labels("stats.columns")
-    rows = [(p.label, *[str(getattr(p, key)) for key in COLUMNS]) for p in [*spans, overall(spans)]]
-    header = (names["period"], *[names[k] for k in COLUMNS])
+    rows = [(p.label, *[str(getattr(p, key)) for key in COUNTS]) for p in [*spans, overall(spans)]]
+    header = (names["period"], *[names[k] for k in COUNTS])
     return Table(counsellor_text("stats.charts.activity"), header, rows)
 
 
@@ -103,10 +93,10 @@ def as_csv(spans: list[Period]) -> str:
     names = counsellor_labels("stats.columns")
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";")  # what a French spreadsheet opens as columns
-    writer.writerow([names["period"], names["start"], names["end"], *[names[k] for k in COLUMNS],
+    writer.writerow([names["period"], names["start"], names["end"], *[names[k] for k in COUNTS],
                      *[urgency_label(k) for k in kinds], *[theme_label(t) for t in themes], *sources])
     for p in spans:
-        writer.writerow([p.label, p.start.isoformat(), p.end.isoformat(), *[getattr(p, k) for k in COLUMNS],
+        writer.writerow([p.label, p.start.isoformat(), p.end.isoformat(), *[getattr(p, k) for k in COUNTS],
                          *[p.urgencies[k] for k in kinds], *[p.themes[t] for t in themes],
                          *[p.referrals[s] for s in sources]])
     return out.getvalue()

@@ -64,9 +64,9 @@ def seen(action: str, slots: dict[str, Any], events: list[dict[str, Any]], perso
     if changed.get("social_worker") in ("yes", "no") and slots.get("social_worker") is None:
         found.append((counts.SOCIAL_WORKER, changed["social_worker"]))
     if action == EVERY_MESSAGE and person_said:
+        # Who the latest message names, unless an earlier message of the visit named them.
         partners = ccas.partners + ccas.referrers
-        before = set(referral_sources(person_said[:-1], partners))
-        for source in referral_sources(person_said, partners):
-            if source not in before:
-                found.append((counts.REFERRAL, source))
+        now = referral_sources(person_said[-1:], partners)
+        before = set(referral_sources(person_said[:-1], partners)) if now else set()
+        found += [(counts.REFERRAL, source) for source in now if source not in before]
     return found

@@ -32,24 +32,21 @@ def due(session: Session, now: dt.datetime, ccas: Ccas, national: National) -> l
     query = select(Booking).where(
         Booking.status == Status.BOOKED.value, Booking.followup.in_(followup.OPEN),
         Booking.slot_start >= utc_now - dt.timedelta(minutes=30)).order_by(Booking.slot_start)
-    sent = {(a.booking_id, a.kind) for a in session.execute(select(AlertSent)).scalars()}
+    coming = list(session.execute(query).scalars())
+    # The alerts already sent for these callbacks only: the table keeps every alert ever sent.
+    already = select(AlertSent.booking_id, AlertSent.kind).where(
+        AlertSent.booking_id.in_([b.id for b in coming]))
+    sent = {(row.booking_id, row.kind) for row in session.execute(already)}
     found: list[Alert] = []
-    for booking in session.execute(query).scalars():
-        wanted = [kind for kind in (URGENT_BOOKED, DUE_SOON) if (booking.id, kind) not in sent]
+    for booking in coming:
         start = slot_start_of(booking)
-        if DUE_SOON in wanted and start > utc_now + SOON:
-            wanted.remove(DUE_SOON)
+        # A callback booked within the hour gets both: it was booked, and it is due.
+        wanted = [kind for kind in (URGENT_BOOKED, DUE_SOON) if (booking.id, kind) not in sent
+                  and (kind != DUE_SOON or start <= utc_now + SOON)]
         if not wanted:
             continue
         item = handover.build(booking, session.get_bind(), ccas, national, with_transcript=False)
-        if not item.urgency_flags:
-            continue
-        local = start.astimezone(ccas.timezone)
-        # Booked and due at once (a callback in the coming hour): one email, the "due" one.
-        if DUE_SOON in wanted:
-            found.append(Alert(booking.id, DUE_SOON, local))
-            if URGENT_BOOKED in wanted:
-                found.append(Alert(booking.id, URGENT_BOOKED, local))
-        else:
-            found.append(Alert(booking.id, URGENT_BOOKED, local))
+        if item.urgency_flags:
+            local = start.astimezone(ccas.timezone)
+            found += [Alert(booking.id, kind, local) for kind in wanted]
     return found

@@ -120,13 +120,17 @@ def _ccas_path(value: str) -> Path:
     return CONFIG_DIR / "ccas" / f"{value}.yml"
 
 
-def is_loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
+def is_loopback_address(address: str | None) -> bool:
+    """Whether an IP address (a peer's, "[::1]" included) is this machine's."""
     try:
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
+        return ipaddress.ip_address((address or "").strip("[]")).is_loopback
     except ValueError:
         return False
+
+
+def is_loopback(host: str) -> bool:
+    """Whether a host to listen on is this machine only."""
+    return host == "localhost" or is_loopback_address(host)
 
 
 def load_settings(environ: Mapping[str, str] | None = None) -> Settings:

@@ -135,22 +135,22 @@ def done(outcome: str | None, booking: Booking | None, ccas: Ccas,
     """After the booking questions: the callback confirmed, or how else to reach a counsellor."""
     if outcome not in (Outcome.BOOKED, Outcome.MOVED) or booking is None:
         return [ways_to_reach(outcome, ccas)]
-    moment, phone = moment_of(booking, ccas, now), phone_display(booking.phone)
     if outcome == Outcome.MOVED:
-        said = [text("callback.moved", moment=moment, phone=phone)]
+        said = moved(booking, ccas, now)
     else:
         name = f", en demandant {booking.pseudonym}" if booking.pseudonym else ""
         shared = "callback.shared" if booking.consent_transcript else "callback.not_shared"
-        said = [text("callback.confirmed", moment=moment, phone=phone, name=name),
-                text(shared, name=", votre prénom" if booking.pseudonym else "")]
-    said.append(text("callback.change_hint"))
+        said = [text("callback.confirmed", moment=moment_of(booking, ccas, now),
+                     phone=phone_display(booking.phone), name=name),
+                text(shared, name=", votre prénom" if booking.pseudonym else ""),
+                text("callback.change_hint")]
     if is_open(ccas, now):
         said.append(text("callback.direct_line_open", phone=ccas.phone))
     return said
 
 
-def moved(booking: Booking, ccas: Ccas) -> list[str]:
-    return [text("callback.moved", moment=moment_of(booking, ccas), phone=phone_display(booking.phone)),
+def moved(booking: Booking, ccas: Ccas, now: dt.datetime | None = None) -> list[str]:
+    return [text("callback.moved", moment=moment_of(booking, ccas, now), phone=phone_display(booking.phone)),
             text("callback.change_hint")]
 
 

@@ -12,16 +12,17 @@ def format_time_fr(value: dt.time) -> str:
     return f"{value.hour} h" if value.minute == 0 else f"{value.hour} h {value.minute:02d}"
 
 
-def format_day_month_fr(day: dt.date | tuple[int, int]) -> str:
-    """"23 novembre", "1er avril" (a date, or a (month, day) pair such as the truce's end)."""
+def format_day_month_fr(day: dt.date | tuple[int, int], short: bool = False) -> str:
+    """"23 novembre", "1er avril" (a date, or a (month, day) pair such as the truce's end); short:
+    "23 nov.", "1er avr."."""
     date = day if isinstance(day, dt.date) else dt.date(2000, *day)
     number = "1er" if date.day == 1 else str(date.day)
-    return f"{number} {format_date(date, 'MMMM', locale='fr_FR')}"
+    return f"{number} {format_date(date, 'MMM' if short else 'MMMM', locale='fr_FR')}"
 
 
-def format_month_fr(day: dt.date) -> str:
-    """"novembre 2026"."""
-    return format_date(day, "LLLL y", locale="fr_FR")
+def format_month_fr(day: dt.date, short: bool = False) -> str:
+    """"novembre 2026", or short: "nov. 26"."""
+    return format_date(day, "MMM yy" if short else "LLLL y", locale="fr_FR")
 
 
 def format_day_fr(day: dt.date, year: bool = False) -> str:

@@ -13,7 +13,6 @@ every call must carry it ("Authorization: Bearer ..."). The production credentia
 from __future__ import annotations
 
 import hmac
-import ipaddress
 import json
 import logging
 from collections.abc import Awaitable, Callable
@@ -24,7 +23,7 @@ from rasa.core.channels.rest import RestInput as RasaRestInput
 from sanic import Blueprint, response
 from sanic.request import Request
 
-from bot.configuration.settings import ENVIRONMENT, load_settings
+from bot.configuration.settings import ENVIRONMENT, is_loopback_address, load_settings
 from bot.wording.texts import text
 from rasa_ext.channels import api_guard
 from rasa_ext.channels.inbound import clean_sender, clean_text, deliver
@@ -34,19 +33,12 @@ TOKEN_ENV = ENVIRONMENT["rest_channel_token"]
 MAX_BODY_BYTES = 64 * 1024  # a long letter pasted in full is 10 000 characters
 
 
-def is_loopback(address: str | None) -> bool:
-    try:
-        return ipaddress.ip_address((address or "").strip("[]")).is_loopback
-    except ValueError:
-        return False
-
-
 def caller_allowed(peer: str | None, authorization: str | None, token: str | None) -> bool:
     """With a token, only callers presenting it; without, only callers on this machine."""
     if token:
         presented = (authorization or "").removeprefix("Bearer ").strip()
         return hmac.compare_digest(presented.encode(), token.encode())
-    return is_loopback(peer)
+    return is_loopback_address(peer)
 
 
 def _unreadable(sender: str | None, status: int = 400) -> response.HTTPResponse:
