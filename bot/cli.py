@@ -224,10 +224,9 @@ def _settings(args: argparse.Namespace) -> Settings:
 
 def _stats(by_words: str, as_csv: bool) -> int:
     from bot.activity import report
-    from bot.activity.figures import periods
+    from bot.activity.figures import latest
 
-    with session_scope() as session:
-        spans = periods(session, local_now(current_ccas()).date(), "month" if by_words == "mois" else "week")
+    spans = latest("month" if by_words == "mois" else "week")
     print(report.as_csv(spans) if as_csv else report.as_text(spans), end="" if as_csv else "\n")
     return 0
 

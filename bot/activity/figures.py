@@ -11,6 +11,9 @@ from typing import Literal
 from sqlalchemy.orm import Session
 
 from bot.activity import counts
+from bot.callbacks.schedule import local_now
+from bot.configuration.ccas import current_ccas
+from bot.storage.db import session_scope
 from bot.wording.formats import format_day_month_fr, format_month_fr
 from bot.wording.texts import counsellor_text
 
@@ -101,6 +104,12 @@ def periods(session: Session, today: dt.date, by: By = "week", count: int = 12) 
                 span.add(row)
                 break
     return spans
+
+
+def latest(by: By) -> list[Period]:
+    """The last 12 weeks or months up to the CCAS's today, from the database in use."""
+    with session_scope() as session:
+        return periods(session, local_now(current_ccas()).date(), by)
 
 
 def overall(spans: list[Period]) -> Period:

@@ -35,7 +35,7 @@ from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
 from bot.activity import report
-from bot.activity.figures import By, Period, periods
+from bot.activity.figures import By, Period, latest
 from bot.alerts import rounds
 from bot.callbacks import clock, followup
 from bot.callbacks.bookings import Booking
@@ -456,8 +456,7 @@ async def _alert_rounds(settings: Settings) -> None:
 def _activity_periods(request: Request) -> tuple[By, list[Period]]:
     """The periods asked for: the 12 last weeks, or months with ?par=mois."""
     by: By = "month" if request.args.get("par") == "mois" else "week"
-    with session_scope() as session:
-        return by, periods(session, local_now(current_ccas()).date(), by)
+    return by, latest(by)
 
 
 def _booking(session: Session, booking_id: int) -> Booking:
