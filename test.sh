@@ -1,11 +1,23 @@
 #!/usr/bin/env bash
-# Runs the whole test suite: lint, unit tests, data validation, conversation tests,
-# NLU quality on the held-out set, and tests against the real servers over HTTP.
+# Runs the test suite, in two tiers (README, « Tests »):
+#   ./test.sh --fast   lint, types, facts, unit tests: no model, no server (the inner loop)
+#   ./test.sh          all of it: the above, then data validation, the model, story tests,
+#                      NLU quality on the held-out set and the tests against the real servers
+#                      over HTTP and in a browser (what CI runs; nothing is skipped)
 set -euo pipefail
 source "$(dirname "$0")/scripts/lib.sh"
 cd "$ROOT"
 
+fast=0
+case "${1:-}" in
+  --fast) fast=1 ;;
+  "") ;;
+  *) die "usage : ./test.sh [--fast]" ;;
+esac
+
 ensure_dev_tools
+# Two workers: the two cores of the machine this suite is sized for.
+WORKERS="${TEST_WORKERS:-2}"
 
 say "Lint (ruff)"
 "$VENV/bin/ruff" check bot actions rasa_ext scripts tests migrations
@@ -17,7 +29,12 @@ say "Les chiffres donnés aux personnes, avec leur âge et leur source"
 "$PY" -m bot facts
 
 say "Tests unitaires (bot/, actions/)"
-"$PY" -m pytest -q tests/unit
+"$PY" -m pytest -q -n "$WORKERS" tests/unit
+
+if [ "$fast" = 1 ]; then
+  say "Tests rapides réussis (./test.sh sans --fast pour tout le reste)"
+  exit 0
+fi
 
 say "Validation des données Rasa"
 "$VENV/bin/rasa" data validate --fail-on-warnings --quiet
@@ -33,4 +50,5 @@ say "Qualité de la compréhension sur le jeu de test jamais vu à l'entraîneme
 "$PY" scripts/nlu_quality.py --model "$MODEL" --check
 
 say "Tests de bout en bout contre les vrais serveurs (HTTP)"
-"$PY" -m pytest -q tests/integration --model "$MODEL"
+# One module per worker at a time: a module's servers and database are its own (--dist loadfile).
+"$PY" -m pytest -q -n "$WORKERS" --dist loadfile tests/integration --model "$MODEL"

@@ -2,7 +2,14 @@
 the REST channel (custom actions included), memory of each process, training time.
 
     .venv/bin/python scripts/benchmark.py [--model models/ccas-....tar.gz] [--concurrent 50]
-                                          [--rasa-servers 2]
+                                          [--rasa-servers 2] [--floor [--rounds 20]]
+
+--floor measures one turn against the floor instead: a bare `rasa init` bot with the project's
+French pipeline (scripts/floor_bot.py, trained once and cached), started beside the project's
+servers. Both get the same messages, one after the other, in the same run, and the script prints
+`p95 project/floor: X` and `p50 project/floor: X`, with the custom actions called per message and
+the size of the tracker the action server receives, at the start and at the end of the
+conversation (the cost must not grow with its length).
 
 Fifty conversations at once are measured twice:
 - at a person's pace: after each answer, a pause of 3 to 8 seconds (reading, then typing a
@@ -22,10 +29,12 @@ from __future__ import annotations
 import argparse
 import glob
 import itertools
+import json
 import os
 import random
 import statistics
 import sys
+import tempfile
 import time
 import uuid
 from concurrent.futures import ThreadPoolExecutor
@@ -37,7 +46,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from tests import postgres, redis_server  # noqa: E402
-from tests.integration.servers import Servers, start_servers  # noqa: E402
+from tests.integration.servers import Servers, free_port, start_servers, wait_for  # noqa: E402
+from tests.processes import end  # noqa: E402
 
 CONVERSATION = [
     "bonjour",
@@ -124,16 +134,89 @@ def start(model: str, rasa_servers: int) -> tuple[Servers, list]:
     return servers, [database, redis]
 
 
+def turn(url: str, sender: str, message: str) -> float:
+    start = time.perf_counter()
+    response = requests.post(url, json={"sender": sender, "message": message}, timeout=60)
+    response.raise_for_status()
+    return time.perf_counter() - start
+
+
+def actions_per_message(servers: Servers, sender: str) -> tuple[float, list[int]]:
+    """Custom actions called per person's message, and the size in bytes of the tracker an
+    action server call carries, after each message."""
+    tracker = requests.get(f"{servers.rasa_url}/conversations/{sender}/tracker?token={servers.token}",
+                           timeout=30).json()
+    events = tracker["events"]
+    messages = sum(1 for e in events if e["event"] == "user")
+    custom = sum(1 for e in events if e["event"] == "action"
+                 and e["name"].startswith(("action_", "validate_")) and e["name"] != "action_listen"
+                 and not e["name"].startswith(("action_session_start", "action_default")))
+    sizes, seen = [], []
+    for event in events:
+        seen.append(event)
+        if event["event"] == "user":
+            sizes.append(len(json.dumps(seen)))
+    return custom / max(messages, 1), sizes
+
+
+def against_floor(servers: Servers, rounds: int) -> None:
+    """The same conversation, message by message, to the project and to the floor bot."""
+    from scripts import floor_bot
+
+    model = floor_bot.prepare()
+    port = free_port()
+    log = Path(tempfile.mkdtemp(prefix="ccas-floor-")) / "floor.log"
+    process = floor_bot.start(model, port, log)
+    floor_url = f"http://127.0.0.1:{port}"
+    try:
+        wait_for(f"{floor_url}/status", 240, process, log)
+        project_url = f"{servers.rasa_url}/webhooks/rest/webhook"
+        floor_chat = f"{floor_url}/webhooks/rest/webhook"
+        ours: list[float] = []
+        floor: list[float] = []
+        sender = ""
+        for index in range(rounds + 1):
+            sender = f"bench-{uuid.uuid4().hex[:10]}"
+            for message in CONVERSATION:
+                project_time = turn(project_url, sender, message)
+                floor_time = turn(floor_chat, sender, message)
+                if index:  # the first round warms both up
+                    ours.append(project_time)
+                    floor.append(floor_time)
+        per_message, sizes = actions_per_message(servers, sender)
+    finally:
+        end(process)
+    p50s = statistics.median(ours) * 1000, statistics.median(floor) * 1000
+    p95s = percentile(ours, 0.95) * 1000, percentile(floor, 0.95) * 1000
+    print(f"{len(ours)} messages chacun ({rounds} conversations de {len(CONVERSATION)} messages)")
+    print(f"Projet   : p50 {p50s[0]:.0f} ms, p95 {p95s[0]:.0f} ms")
+    print(f"Plancher : p50 {p50s[1]:.0f} ms, p95 {p95s[1]:.0f} ms (rasa init, pipeline français)")
+    print(f"Actions personnalisées par message : {per_message:.1f} ; suivi envoyé au serveur d'actions : "
+          f"{sizes[0] / 1000:.1f} ko au premier message, {sizes[-1] / 1000:.1f} ko au dernier")
+    print(f"p50 project/floor: {p50s[0] / p50s[1]:.2f}")
+    print(f"p95 project/floor: {p95s[0] / p95s[1]:.2f}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--model")
     parser.add_argument("--concurrent", type=int, default=50)
     parser.add_argument("--rasa-servers", type=int, default=1)
+    parser.add_argument("--floor", action="store_true", help="one turn against a bare rasa init bot")
+    parser.add_argument("--rounds", type=int, default=20, help="with --floor: conversations measured")
     args = parser.parse_args()
     model = args.model or max(glob.glob(str(ROOT / "models" / "*.tar.gz")), key=os.path.getmtime)
     print(f"Modèle : {model} ; {args.rasa_servers} serveur(s) Rasa, {os.cpu_count()} cœurs")
     servers, others = start(model, args.rasa_servers)
     urls = [f"{url}/webhooks/rest/webhook" for url in servers.rasa_urls]
+    if args.floor:
+        try:
+            against_floor(servers, args.rounds)
+        finally:
+            servers.stop()
+            for other in others:
+                other.stop()
+        return 0
     try:
         converse(urls)  # warm-up: first loads of the pipeline and of the database
         alone, errors_alone = converse(urls, rounds=3)

@@ -91,7 +91,7 @@ ensure_model() {
   if [ -f "$MODEL" ]; then
     return 0
   fi
-  say "Entraînement du modèle (2 à 5 minutes sur 2 cœurs)"
+  say "Entraînement du modèle (environ 10 minutes sur 2 cœurs)"
   local start=$SECONDS
   (cd "$ROOT" && "$PY" -m rasa_ext train --quiet --config config.yml --domain domain.yml --data data \
      --out models --fixed-model-name "$(basename "$MODEL" .tar.gz)")

@@ -1,7 +1,6 @@
 """Booking a callback with the real servers over HTTP, at chosen moments of the week: the
 action server's clock is moved through the test clock file (bot.callbacks.clock)."""
 import json
-import os
 import subprocess
 import sys
 from datetime import datetime
@@ -22,7 +21,7 @@ CCAS_PHONE = "04 76 69 45 94"
 
 def show(servers, booking_id) -> dict:
     """The handover as a counsellor gets it, through the command line."""
-    env = {**os.environ, "DATABASE_URL": servers.database_url}
+    env = servers.env
     done = subprocess.run([sys.executable, "-m", "bot", "handovers", "show", str(booking_id), "--json"],
                           env=env, capture_output=True, text=True, check=True)
     return json.loads(done.stdout)
