@@ -134,6 +134,12 @@ def start(model: str, rasa_servers: int) -> tuple[Servers, list]:
     return servers, [database, redis]
 
 
+def stop(servers: Servers, others: list) -> None:
+    servers.stop()
+    for other in others:
+        other.stop()
+
+
 def turn(url: str, sender: str, message: str) -> float:
     start = time.perf_counter()
     response = requests.post(url, json={"sender": sender, "message": message}, timeout=60)
@@ -213,9 +219,7 @@ def main() -> int:
         try:
             against_floor(servers, args.rounds)
         finally:
-            servers.stop()
-            for other in others:
-                other.stop()
+            stop(servers, others)
         return 0
     try:
         converse(urls)  # warm-up: first loads of the pipeline and of the database
@@ -230,9 +234,7 @@ def main() -> int:
         print("Mémoire : " + ", ".join(f"serveur Rasa {rss_mb(p.pid):.0f} Mo" for p in rasa)
               + f", serveur d'actions {rss_mb(action.pid):.0f} Mo")
     finally:
-        servers.stop()
-        for other in others:
-            other.stop()
+        stop(servers, others)
     times = ROOT / "models" / "training-times.txt"
     if times.exists():
         print(f"Entraînement (dernier) : {times.read_text().strip().splitlines()[-1]}")

@@ -30,7 +30,7 @@ def floor_config() -> dict:
     floor's), and Rasa's default policies with the project's epochs."""
     project = yaml.safe_load((ROOT / "config.yml").read_text())
     pipeline = [dict(c) for c in project["pipeline"] if "." not in c["name"]]
-    ted = next((p for p in project["policies"] if p["name"] == "TEDPolicy"), {"epochs": 100})
+    ted = next((p for p in project["policies"] if p["name"] == "TEDPolicy"), {})
     return {
         "recipe": "default.v1",
         "assistant_id": "floor",
